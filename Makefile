@@ -1,0 +1,43 @@
+# Thin wrapper over CMake presets. The two commands of the README:
+#   make demo   build, then run the bundled example program
+#   make test   build, then run every test (release build + ASan/UBSan build)
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps release asan debug demo test test-release test-asan bench clean
+
+all: release
+
+deps:
+	@./scripts/install-deps.sh
+
+release: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+debug: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default -j $(JOBS)
+
+demo: release
+	./build/release/runtime/pyglass examples/demo.py
+
+test-release: release
+	ctest --preset release -j $(JOBS)
+
+# The sanitizer build runs the unit tests and the language corpus with
+# LeakSanitizer on: any leak, overflow or UB fails the run.
+test-asan: asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --preset asan -j $(JOBS)
+
+test: test-release test-asan
+
+bench: release
+	python3 bench/run.py --pyglass build/release/runtime/pyglass
+
+clean:
+	rm -rf build

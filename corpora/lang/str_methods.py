@@ -1,0 +1,45 @@
+# str methods.
+s = '  Hello, World!  '
+print(repr(s.upper()), repr(s.lower()))
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print(repr('xxhixx'.strip('x')), repr('abcba'.strip('ab')), repr('--a--'.lstrip('-')), repr('--a--'.rstrip('-')))
+print(repr('\t\n text \r\n'.strip()))
+t = 'a,b,,c'
+print(t.split(','), t.split(',', 1), t.split(',', 0), t.split(',', -1))
+print('  one two   three  '.split())
+print('one two three four'.split(' ', 2))
+print(''.split(), ''.split(','), 'abc'.split('abc'))
+print('a::b::c'.split('::'))
+print('-'.join(['a', 'b', 'c']), ''.join(['x', 'y']), ', '.join([]))
+print(' '.join('abc'), '+'.join(('1', '2')))
+print('hello world'.replace('o', '0'), 'aaaa'.replace('a', 'b', 2), 'abc'.replace('', '-'))
+print('banana'.replace('an', 'AN'), 'banana'.replace('x', 'y'))
+h = 'hello world, hello'
+print(h.find('hello'), h.find('hello', 1), h.find('xyz'), h.find('o', 5, 8), h.find(''))
+print(h.rfind('hello'), h.rfind('o'), h.rfind('xyz'), h.rfind('l', 0, 5))
+print(h.index('world'), h.index('l'), h.index('l', 4))
+print(h.count('l'), h.count('hello'), h.count('z'), h.count(''), 'aaaa'.count('aa'))
+print(h.startswith('hell'), h.startswith('world'), h.startswith('world', 6))
+print(h.endswith('hello'), h.endswith('world'), h.endswith(('x', 'lo')), h.startswith(('a', 'h')))
+print('123'.isdigit(), '12a'.isdigit(), ''.isdigit(), '1.5'.isdigit(), '-1'.isdigit())
+print('abc'.isalpha(), 'ab1'.isalpha(), ''.isalpha(), 'a b'.isalpha(), 'XyZ'.isalpha())
+print('  \t\n'.isspace(), ' a '.isspace(), ''.isspace())
+print('MiXeD 123'.upper(), 'MiXeD 123'.lower(), '!@#'.upper(), ''.lower())
+words = 'the quick brown fox jumps over the lazy dog'.split()
+for w in words:
+    print(w, len(w), w.upper(), w.find('o'), w.count('e'), w.startswith('t'))
+print(words.count('the'), len(words))
+csv = 'name=alice;age=30;city=paris'
+for part in csv.split(';'):
+    kv = part.split('=')
+    print(kv[0].upper(), '->', kv[1])
+line = 'key: value: more'
+print(line.split(': ', 1))
+print('x'.join('12345'))
+print('Hello'.replace('l', 'L').lower().upper().strip())
+print('abc' * 3, 3 * 'ab', 'a' + 'b' + 'c', 'ab' * 0, 'x' * -1)
+print('abc' < 'abd', 'abc' < 'ab', 'B' < 'a', 'abc' == 'abc', 'a' != 'b')
+print(str(123), str(-4.5), str(True), str(None), str([1, 'a']), str('s'))
+print(repr('it\'s'), repr("say \"hi\""), repr('both \' and "'), repr('tab\tnl\n'), repr('back\\slash'))
+print(repr('\x00\x1f\x7f'), repr(''), repr('\r'))
+print(len(''), len('abc'), len('a\tb'), len('\n'))

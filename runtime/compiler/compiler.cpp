@@ -1,0 +1,992 @@
+// The code generator: walks the AST of one scope at a time and emits the
+// instructions of opcodes.def, then assembles a Code object (constants,
+// names, localsplus, line table, stack depth).
+//
+// Shapes follow CPython 3.11's compiler where it matters to users (which
+// line an instruction belongs to, co_varnames order, call protocol), so
+// tracebacks and frame introspection agree with CPython.
+#include "compiler/compiler.h"
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "compiler/symtable.h"
+#include "objects/layouts.h"
+#include "vm/opcodes.h"
+
+namespace pg {
+
+using namespace ast;
+
+namespace {
+
+// Thrown inside the compiler to abandon compilation with a SyntaxError.
+struct CompileError {
+  SyntaxErrorInfo info;
+};
+
+struct Loop {
+  int continue_label;
+  int break_label;
+  bool is_for;  // a for loop keeps its iterator on the stack
+};
+
+// Everything being built for one code object.
+struct Unit {
+  Scope* scope = nullptr;
+  std::string name;
+  std::string qualname;
+  int firstlineno = 1;
+  std::vector<uint32_t> instrs;
+  std::vector<int> lines;
+  std::vector<Value> consts;
+  std::map<std::string, int> const_index;
+  std::vector<Str*> names;
+  std::map<std::string, int> name_index;
+  std::vector<std::string> localsplus;
+  std::vector<uint8_t> kinds;
+  std::map<std::string, int> local_index;
+  std::vector<int> label_pos;
+  std::vector<size_t> fixups;  // instructions whose argument is a label id
+  std::vector<Loop> loops;
+  int line = 1;
+  int argcount = 0, posonly = 0, kwonly = 0;
+  uint32_t flags = 0;
+};
+
+class Compiler {
+ public:
+  Compiler(SymbolTable& table, const std::string& filename, std::string_view source)
+      : table_(table), filename_(filename), source_(source) {}
+
+  Code* compile_module(ast::Module* module) {
+    push_unit(table_.module_scope(), "<module>", "<module>", 1);
+    unit().flags |= kCodeModule;
+    for (Stmt* s : module->body) stmt(s);
+    emit_return_none();
+    return pop_unit();
+  }
+
+ private:
+  SymbolTable& table_;
+  std::string filename_;
+  std::string_view source_;
+  std::vector<std::unique_ptr<Unit>> units_;
+
+  Unit& unit() { return *units_.back(); }
+
+  [[noreturn]] void error(const std::string& msg, const Loc& loc) {
+    CompileError e;
+    e.info.msg = msg;
+    e.info.filename = filename_;
+    e.info.line = loc.line;
+    e.info.col = loc.col + 1;
+    e.info.end_line = loc.end_line;
+    e.info.end_col = loc.end_col + 1;
+    e.info.text = source_line(loc.line);
+    throw e;
+  }
+
+  std::string source_line(int line) const {
+    size_t pos = 0;
+    for (int l = 1; l < line && pos != std::string_view::npos; ++l) {
+      pos = source_.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    if (pos == std::string_view::npos || pos >= source_.size()) return "";
+    size_t end = source_.find('\n', pos);
+    return std::string(source_.substr(pos, end == std::string_view::npos ? end : end - pos + 1));
+  }
+
+  // ---- units --------------------------------------------------------------
+
+  void push_unit(Scope* scope, const std::string& name, const std::string& qualname, int line) {
+    auto u = std::make_unique<Unit>();
+    u->scope = scope;
+    u->name = name;
+    u->qualname = qualname;
+    u->firstlineno = line;
+    u->line = line;
+    units_.push_back(std::move(u));
+    if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
+        scope->kind == ScopeKind::Comprehension) {
+      unit().flags |= kCodeOptimized | kCodeNewLocals;
+      // Parameters first, then other locals in first-seen order, then cells
+      // that are not parameters, then free variables (CPython's layout).
+      for (const std::string& p : scope->params) add_local(p, kLocalPlain | kLocalArg);
+      for (const std::string& n : scope->order) {
+        NameScope r = scope->scope_of(n);
+        if (r == NameScope::Local || r == NameScope::Cell) add_local(n, kLocalPlain);
+      }
+    }
+    for (const std::string& n : scope->cellvars) unsupported_closure(n);
+    for (const std::string& n : scope->freevars) unsupported_closure(n);
+  }
+
+  void unsupported_closure(const std::string& name) {
+    Loc loc{unit().firstlineno, 0, unit().firstlineno, 0};
+    error("pyglass does not support closures yet (variable '" + name + "')", loc);
+  }
+
+  int add_local(const std::string& name, uint8_t kind) {
+    auto it = unit().local_index.find(name);
+    if (it != unit().local_index.end()) {
+      unit().kinds[it->second] |= kind;
+      return it->second;
+    }
+    int idx = int(unit().localsplus.size());
+    unit().localsplus.push_back(name);
+    unit().kinds.push_back(kind);
+    unit().local_index[name] = idx;
+    return idx;
+  }
+
+  Code* pop_unit() {
+    Unit& u = unit();
+    resolve_jumps();
+    Code* code = code_new();
+    code->name = str_intern(u.name);
+    code->qualname = str_intern(u.qualname);
+    code->filename = str_intern(filename_);
+    code->firstlineno = u.firstlineno;
+    code->argcount = u.argcount;
+    code->posonlyargcount = u.posonly;
+    code->kwonlyargcount = u.kwonly;
+    code->flags = u.flags;
+    code->nlocalsplus = int32_t(u.localsplus.size());
+    code->stacksize = compute_stack_depth();
+    code->framesize = code->nlocalsplus + code->stacksize;
+    code->consts = tuple_new(int64_t(u.consts.size()));
+    for (size_t i = 0; i < u.consts.size(); ++i) tuple_items(code->consts)[i] = u.consts[i];
+    code->names = tuple_new(int64_t(u.names.size()));
+    for (size_t i = 0; i < u.names.size(); ++i) tuple_items(code->names)[i] = Value(u.names[i]);
+    code->localsplusnames = tuple_new(int64_t(u.localsplus.size()));
+    for (size_t i = 0; i < u.localsplus.size(); ++i)
+      tuple_items(code->localsplusnames)[i] = Value(str_intern(u.localsplus[i]));
+    code->localspluskinds = static_cast<uint8_t*>(malloc(u.kinds.size() + 1));
+    memcpy(code->localspluskinds, u.kinds.data(), u.kinds.size());
+    code->ninstrs = int32_t(u.instrs.size());
+    code->instrs = static_cast<uint32_t*>(malloc(u.instrs.size() * sizeof(uint32_t)));
+    memcpy(code->instrs, u.instrs.data(), u.instrs.size() * sizeof(uint32_t));
+    std::vector<uint8_t> table = encode_line_table(u);
+    code->linetable_size = int32_t(table.size());
+    code->linetable = static_cast<uint8_t*>(malloc(table.size() + 1));
+    memcpy(code->linetable, table.data(), table.size());
+    units_.pop_back();
+    return code;
+  }
+
+  static void put_uleb(std::vector<uint8_t>& out, uint64_t v) {
+    do {
+      uint8_t b = v & 0x7f;
+      v >>= 7;
+      out.push_back(v ? (b | 0x80) : b);
+    } while (v);
+  }
+
+  std::vector<uint8_t> encode_line_table(const Unit& u) {
+    std::vector<uint8_t> out;
+    int prev_line = u.firstlineno;
+    size_t i = 0;
+    while (i < u.lines.size()) {
+      size_t j = i;
+      while (j < u.lines.size() && u.lines[j] == u.lines[i]) ++j;
+      put_uleb(out, j - i);
+      int64_t delta = int64_t(u.lines[i]) - prev_line;
+      put_uleb(out, uint64_t((delta << 1) ^ (delta >> 63)));  // zigzag
+      prev_line = u.lines[i];
+      i = j;
+    }
+    return out;
+  }
+
+  // Maximum value-stack depth over every path through the code (a worklist
+  // over basic-block entry points; merges keep the larger depth).
+  int compute_stack_depth() {
+    Unit& u = unit();
+    size_t n = u.instrs.size();
+    std::vector<int> depth_at(n, -1);
+    std::vector<size_t> work;
+    int max_depth = 0;
+    auto reach = [&](size_t target, int depth) {
+      if (target < n && depth_at[target] < depth) {
+        depth_at[target] = depth;
+        work.push_back(target);
+      }
+    };
+    reach(0, 0);
+    while (!work.empty()) {
+      size_t i = work.back();
+      work.pop_back();
+      int depth = depth_at[i];
+      while (i < n) {
+        uint32_t op = instr_opcode(u.instrs[i]);
+        uint32_t arg = instr_arg(u.instrs[i]);
+        if (kOpcodeInfo[op].is_jump) {
+          int jd = depth + opcode_stack_effect(uint8_t(op), arg, true);
+          max_depth = std::max(max_depth, jd);
+          reach(arg, jd);
+        }
+        depth += opcode_stack_effect(uint8_t(op), arg, false);
+        max_depth = std::max(max_depth, depth);
+        if (op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_JUMP_FORWARD ||
+            op == OP_JUMP_BACKWARD)
+          break;
+        ++i;
+        if (i < n) {
+          if (depth_at[i] >= depth) break;  // already explored at least this deep
+          depth_at[i] = depth;
+        }
+      }
+    }
+    return max_depth;
+  }
+
+  // ---- emission -----------------------------------------------------------
+
+  size_t emit(Opcode op, uint32_t arg = 0) {
+    if (arg > kMaxInstrArg) error("too many constants or names in one code object", {unit().line, 0, 0, 0});
+    unit().instrs.push_back(make_instr(op, arg));
+    unit().lines.push_back(unit().line);
+    return unit().instrs.size() - 1;
+  }
+
+  int new_label() {
+    unit().label_pos.push_back(-1);
+    return int(unit().label_pos.size() - 1);
+  }
+  void bind(int label) { unit().label_pos[label] = int(unit().instrs.size()); }
+  void emit_jump(Opcode op, int label) {
+    size_t at = emit(op, uint32_t(label));
+    unit().fixups.push_back(at);
+  }
+  void resolve_jumps() {
+    Unit& u = unit();
+    for (size_t at : u.fixups) {
+      uint32_t op = instr_opcode(u.instrs[at]);
+      int target = u.label_pos[instr_arg(u.instrs[at])];
+      if (op == OP_JUMP_FORWARD && size_t(target) <= at) op = OP_JUMP_BACKWARD;
+      u.instrs[at] = make_instr(op, uint32_t(target));
+    }
+    u.fixups.clear();
+  }
+
+  int add_const(Value v, const std::string& key) {
+    auto it = unit().const_index.find(key);
+    if (it != unit().const_index.end()) return it->second;
+    int idx = int(unit().consts.size());
+    unit().consts.push_back(v);
+    unit().const_index[key] = idx;
+    return idx;
+  }
+  void load_none() { emit(OP_LOAD_CONST, add_const(None(), "N")); }
+  void emit_return_none() {
+    load_none();
+    emit(OP_RETURN_VALUE);
+  }
+
+  int name_index(const std::string& name) {
+    auto it = unit().name_index.find(name);
+    if (it != unit().name_index.end()) return it->second;
+    int idx = int(unit().names.size());
+    unit().names.push_back(str_intern(name));
+    unit().name_index[name] = idx;
+    return idx;
+  }
+
+  void set_line(const Loc& loc) {
+    if (loc.line > 0) unit().line = loc.line;
+  }
+  // Like CPython 3.11, an attribute access spanning lines belongs to the line
+  // of the attribute name (where `.name` is), which is what f_lineno and
+  // tracebacks show for `obj\n.name`.
+  void set_attribute_line(const Attribute* a) {
+    if (a->loc.end_line > 0) unit().line = a->loc.end_line;
+    else set_line(a->loc);
+  }
+
+  // ---- names --------------------------------------------------------------
+
+  enum class Access { Load, Store, Delete };
+
+  void name_op(const std::string& name, Access access, const Loc& loc) {
+    NameScope where = unit().scope->scope_of(name);
+    switch (where) {
+      case NameScope::Local: {
+        int idx = unit().local_index.at(name);
+        emit(access == Access::Load ? OP_LOAD_FAST : access == Access::Store ? OP_STORE_FAST : OP_DELETE_FAST, idx);
+        return;
+      }
+      case NameScope::GlobalExplicit:
+      case NameScope::GlobalImplicit: {
+        int idx = name_index(name);
+        if (access == Access::Load) emit(OP_LOAD_GLOBAL, uint32_t(idx) << 1);
+        else emit(access == Access::Store ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL, idx);
+        return;
+      }
+      case NameScope::Dynamic: {
+        int idx = name_index(name);
+        emit(access == Access::Load ? OP_LOAD_NAME : access == Access::Store ? OP_STORE_NAME : OP_DELETE_NAME, idx);
+        return;
+      }
+      case NameScope::Cell:
+      case NameScope::Free:
+        unsupported_closure(name);
+    }
+  }
+
+  // ---- statements ---------------------------------------------------------
+
+  void body(const Body& b) {
+    for (Stmt* s : b) stmt(s);
+  }
+
+  void stmt(Stmt* s) {
+    set_line(s->loc);
+    switch (s->kind) {
+      case StmtKind::Expr:
+        expr(static_cast<ExprStmt*>(s)->value);
+        emit(OP_POP_TOP);
+        break;
+      case StmtKind::Assign: {
+        auto* a = static_cast<Assign*>(s);
+        expr(a->value);
+        for (size_t i = 0; i < a->targets.size(); ++i) {
+          if (i + 1 < a->targets.size()) emit(OP_COPY, 1);
+          store_target(a->targets[i]);
+        }
+        break;
+      }
+      case StmtKind::AugAssign: aug_assign(static_cast<AugAssign*>(s)); break;
+      case StmtKind::AnnAssign: {
+        auto* a = static_cast<AnnAssign*>(s);
+        if (a->value) {
+          expr(a->value);
+          store_target(a->target);
+        }
+        break;
+      }
+      case StmtKind::If: if_stmt(static_cast<If*>(s)); break;
+      case StmtKind::While: while_stmt(static_cast<While*>(s)); break;
+      case StmtKind::For: for_stmt(static_cast<For*>(s)); break;
+      case StmtKind::Break: {
+        if (unit().loops.empty()) error("'break' outside loop", s->loc);
+        Loop& l = unit().loops.back();
+        if (l.is_for) emit(OP_POP_TOP);
+        emit_jump(OP_JUMP_FORWARD, l.break_label);
+        break;
+      }
+      case StmtKind::Continue: {
+        if (unit().loops.empty()) error("'continue' not properly in loop", s->loc);
+        emit_jump(OP_JUMP_FORWARD, unit().loops.back().continue_label);
+        break;
+      }
+      case StmtKind::Pass: break;
+      case StmtKind::Return: {
+        ScopeKind k = unit().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'return' outside function", s->loc);
+        auto* r = static_cast<Return*>(s);
+        if (r->value) expr(r->value);
+        else load_none();
+        set_line(s->loc);
+        emit(OP_RETURN_VALUE);
+        break;
+      }
+      case StmtKind::FunctionDef: function_def(static_cast<FunctionDef*>(s)); break;
+      case StmtKind::Global:
+      case StmtKind::Nonlocal: break;  // handled by the symbol table
+      case StmtKind::Delete:
+        for (Expr* t : static_cast<Delete*>(s)->targets) delete_target(t);
+        break;
+      case StmtKind::Import: import_stmt(static_cast<Import*>(s)); break;
+      case StmtKind::ImportFrom: import_from(static_cast<ImportFrom*>(s)); break;
+      case StmtKind::Raise: {
+        auto* r = static_cast<Raise*>(s);
+        int n = 0;
+        if (r->exc) { expr(r->exc); ++n; }
+        if (r->cause) { expr(r->cause); ++n; }
+        set_line(s->loc);
+        emit(OP_RAISE_VARARGS, n);
+        break;
+      }
+      case StmtKind::AsyncFunctionDef: error("pyglass does not support 'async def' yet", s->loc);
+      case StmtKind::ClassDef: error("pyglass does not support 'class' yet", s->loc);
+      case StmtKind::AsyncFor: error("pyglass does not support 'async for' yet", s->loc);
+      case StmtKind::With:
+      case StmtKind::AsyncWith: error("pyglass does not support 'with' yet", s->loc);
+      case StmtKind::Try: error("pyglass does not support 'try' yet", s->loc);
+      case StmtKind::Assert: error("pyglass does not support 'assert' yet", s->loc);
+    }
+  }
+
+  void if_stmt(If* s) {
+    int orelse = new_label();
+    int end = new_label();
+    jump_if(s->test, false, orelse);
+    body(s->body);
+    if (!s->orelse.empty()) {
+      emit_jump(OP_JUMP_FORWARD, end);
+      bind(orelse);
+      body(s->orelse);
+    } else {
+      bind(orelse);
+    }
+    bind(end);
+  }
+
+  void while_stmt(While* s) {
+    int top = new_label(), orelse = new_label(), end = new_label();
+    bind(top);
+    set_line(s->loc);
+    jump_if(s->test, false, orelse);
+    unit().loops.push_back({top, end, false});
+    body(s->body);
+    unit().loops.pop_back();
+    set_line(s->loc);
+    emit_jump(OP_JUMP_FORWARD, top);
+    bind(orelse);
+    body(s->orelse);
+    bind(end);
+  }
+
+  void for_stmt(For* s) {
+    int top = new_label(), exhausted = new_label(), end = new_label();
+    expr(s->iter);
+    set_line(s->loc);
+    emit(OP_GET_ITER);
+    bind(top);
+    set_line(s->loc);
+    emit_jump(OP_FOR_ITER, exhausted);
+    store_target(s->target);
+    unit().loops.push_back({top, end, true});
+    body(s->body);
+    unit().loops.pop_back();
+    set_line(s->loc);
+    emit_jump(OP_JUMP_FORWARD, top);
+    bind(exhausted);
+    body(s->orelse);
+    bind(end);
+  }
+
+  // Compiles a condition and jumps to `label` when its truth equals `when`.
+  void jump_if(Expr* test, bool when, int label) {
+    if (test->kind == ExprKind::UnaryOp && static_cast<ast::UnaryOp*>(test)->op == UnaryOperator::Not) {
+      jump_if(static_cast<ast::UnaryOp*>(test)->operand, !when, label);
+      return;
+    }
+    if (test->kind == ExprKind::BoolOp) {
+      auto* b = static_cast<BoolOp*>(test);
+      // `a and b` jumps on false as soon as one is false; on true only if all are.
+      bool short_on = !b->is_and;  // or: short-circuits on true
+      if (short_on == when) {
+        for (Expr* v : b->values) jump_if(v, when, label);
+      } else {
+        int skip = new_label();
+        for (size_t i = 0; i + 1 < b->values.size(); ++i) jump_if(b->values[i], !when, skip);
+        jump_if(b->values.back(), when, label);
+        bind(skip);
+      }
+      return;
+    }
+    expr(test);
+    emit_jump(when ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+  }
+
+  void store_target(Expr* t) {
+    switch (t->kind) {
+      case ExprKind::Name:
+        name_op(static_cast<Name*>(t)->id, Access::Store, t->loc);
+        break;
+      case ExprKind::Attribute: {
+        auto* a = static_cast<Attribute*>(t);
+        expr(a->value);
+        set_line(t->loc);
+        emit(OP_STORE_ATTR, name_index(a->attr));
+        break;
+      }
+      case ExprKind::Subscript: {
+        auto* s = static_cast<Subscript*>(t);
+        expr(s->value);
+        subscript_index(s->slice);
+        set_line(t->loc);
+        emit(OP_STORE_SUBSCR);
+        break;
+      }
+      case ExprKind::Tuple:
+      case ExprKind::List: {
+        auto* seq = static_cast<Sequence*>(t);
+        for (Expr* e : seq->elts)
+          if (e->kind == ExprKind::Starred) error("pyglass does not support starred assignment yet", e->loc);
+        set_line(t->loc);
+        emit(OP_UNPACK_SEQUENCE, uint32_t(seq->elts.size()));
+        for (Expr* e : seq->elts) store_target(e);
+        break;
+      }
+      case ExprKind::Starred:
+        error("starred assignment target must be in a list or tuple", t->loc);
+      default:
+        error("cannot assign to expression", t->loc);
+    }
+  }
+
+  void delete_target(Expr* t) {
+    set_line(t->loc);
+    switch (t->kind) {
+      case ExprKind::Name:
+        name_op(static_cast<Name*>(t)->id, Access::Delete, t->loc);
+        break;
+      case ExprKind::Attribute: {
+        auto* a = static_cast<Attribute*>(t);
+        expr(a->value);
+        emit(OP_DELETE_ATTR, name_index(a->attr));
+        break;
+      }
+      case ExprKind::Subscript: {
+        auto* s = static_cast<Subscript*>(t);
+        expr(s->value);
+        subscript_index(s->slice);
+        emit(OP_DELETE_SUBSCR);
+        break;
+      }
+      case ExprKind::Tuple:
+      case ExprKind::List:
+        for (Expr* e : static_cast<Sequence*>(t)->elts) delete_target(e);
+        break;
+      default:
+        error("cannot delete expression", t->loc);
+    }
+  }
+
+  static BinaryOp to_binary(Operator op) {
+    switch (op) {
+      case Operator::Add: return BinaryOp::Add;
+      case Operator::Sub: return BinaryOp::Sub;
+      case Operator::Mult: return BinaryOp::Mul;
+      case Operator::MatMult: return BinaryOp::MatMul;
+      case Operator::Div: return BinaryOp::TrueDiv;
+      case Operator::Mod: return BinaryOp::Mod;
+      case Operator::Pow: return BinaryOp::Pow;
+      case Operator::LShift: return BinaryOp::LShift;
+      case Operator::RShift: return BinaryOp::RShift;
+      case Operator::BitOr: return BinaryOp::Or;
+      case Operator::BitXor: return BinaryOp::Xor;
+      case Operator::BitAnd: return BinaryOp::And;
+      case Operator::FloorDiv: return BinaryOp::FloorDiv;
+    }
+    return BinaryOp::Add;
+  }
+
+  void aug_assign(AugAssign* s) {
+    uint32_t op = uint32_t(to_binary(s->op)) + kInplaceOffset;
+    Expr* t = s->target;
+    switch (t->kind) {
+      case ExprKind::Name: {
+        auto* n = static_cast<Name*>(t);
+        name_op(n->id, Access::Load, t->loc);
+        expr(s->value);
+        set_line(s->loc);
+        emit(OP_BINARY_OP, op);
+        name_op(n->id, Access::Store, t->loc);
+        break;
+      }
+      case ExprKind::Attribute: {
+        auto* a = static_cast<Attribute*>(t);
+        expr(a->value);
+        emit(OP_COPY, 1);
+        emit(OP_LOAD_ATTR, name_index(a->attr));
+        expr(s->value);
+        set_line(s->loc);
+        emit(OP_BINARY_OP, op);
+        emit(OP_SWAP, 2);
+        emit(OP_STORE_ATTR, name_index(a->attr));
+        break;
+      }
+      case ExprKind::Subscript: {
+        auto* sub = static_cast<Subscript*>(t);
+        expr(sub->value);
+        subscript_index(sub->slice);
+        emit(OP_COPY, 2);
+        emit(OP_COPY, 2);
+        emit(OP_BINARY_SUBSCR);
+        expr(s->value);
+        set_line(s->loc);
+        emit(OP_BINARY_OP, op);
+        emit(OP_SWAP, 3);
+        emit(OP_SWAP, 2);
+        emit(OP_STORE_SUBSCR);
+        break;
+      }
+      default:
+        error("'" + std::string("expression") + "' is an illegal expression for augmented assignment", t->loc);
+    }
+  }
+
+  void function_def(FunctionDef* f) {
+    for (Expr* d : f->decorator_list) expr(d);
+    set_line(f->loc);
+    const Arguments& a = f->args;
+    if (a.vararg || a.kwarg || !a.kwonlyargs.empty())
+      error("pyglass does not support *args, **kwargs or keyword-only parameters yet", f->loc);
+    bool has_defaults = !a.defaults.empty();
+    if (has_defaults) {
+      for (Expr* d : a.defaults) expr(d);
+      set_line(f->loc);
+      emit(OP_BUILD_TUPLE, uint32_t(a.defaults.size()));
+    }
+    Scope* scope = table_.scope_for(f);
+    int line = f->decorator_list.empty() ? f->loc.line : f->decorator_list[0]->loc.line;
+    std::string qualname = child_qualname(f->name);
+    push_unit(scope, f->name, qualname, line);
+    unit().argcount = int(a.posonlyargs.size() + a.args.size());
+    unit().posonly = int(a.posonlyargs.size());
+    body(f->body);
+    emit_return_none();
+    Code* code = pop_unit();
+    set_line(f->loc);
+    emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
+    emit(OP_MAKE_FUNCTION, has_defaults ? 1 : 0);
+    for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(OP_CALL, 0);
+    name_op(f->name, Access::Store, f->loc);
+  }
+
+  std::string child_qualname(const std::string& name) {
+    Unit& u = unit();
+    switch (u.scope->kind) {
+      case ScopeKind::Module: return name;
+      case ScopeKind::Class: return u.qualname + "." + name;
+      default: return u.qualname + ".<locals>." + name;
+    }
+  }
+
+  void import_stmt(Import* s) {
+    for (const Alias& alias : s->names) {
+      set_line(s->loc);
+      emit(OP_LOAD_CONST, add_const(Value::small(0), "i0"));
+      load_none();
+      emit(OP_IMPORT_NAME, name_index(alias.name));
+      if (alias.asname) {
+        // `import a.b as c` binds the submodule: walk the attributes.
+        size_t dot = alias.name.find('.');
+        while (dot != std::string::npos) {
+          size_t next = alias.name.find('.', dot + 1);
+          emit(OP_LOAD_ATTR, name_index(alias.name.substr(dot + 1, next == std::string::npos ? next : next - dot - 1)));
+          dot = next;
+        }
+        name_op(*alias.asname, Access::Store, alias.loc);
+      } else {
+        name_op(alias.name.substr(0, alias.name.find('.')), Access::Store, alias.loc);
+      }
+    }
+  }
+
+  void import_from(ImportFrom* s) {
+    if (s->level > 0) error("pyglass does not support relative imports yet", s->loc);
+    emit(OP_LOAD_CONST, add_const(Value::small(s->level), "i" + std::to_string(s->level)));
+    Tuple* names = tuple_new(int64_t(s->names.size()));
+    std::string key = "from";
+    for (size_t i = 0; i < s->names.size(); ++i) {
+      tuple_items(names)[i] = Value(str_intern(s->names[i].name));
+      key += ":" + s->names[i].name;
+    }
+    emit(OP_LOAD_CONST, add_const(Value(names), key));
+    emit(OP_IMPORT_NAME, name_index(s->module));
+    for (const Alias& alias : s->names) {
+      if (alias.name == "*") error("pyglass does not support 'import *' yet", s->loc);
+      emit(OP_IMPORT_FROM, name_index(alias.name));
+      name_op(alias.asname ? *alias.asname : alias.name, Access::Store, alias.loc);
+    }
+    emit(OP_POP_TOP);
+  }
+
+  // ---- expressions --------------------------------------------------------
+
+  void constant(Constant* c) {
+    switch (c->const_kind) {
+      case ConstKind::None: load_none(); return;
+      case ConstKind::True: emit(OP_LOAD_CONST, add_const(True(), "T")); return;
+      case ConstKind::False: emit(OP_LOAD_CONST, add_const(False(), "F")); return;
+      case ConstKind::Ellipsis: emit(OP_LOAD_CONST, add_const(Value(&EllipsisObject), "E")); return;
+      case ConstKind::Int: {
+        Value v = int_from_string(c->text, 0);
+        if (v.is_null()) {
+          error_clear();
+          error("invalid integer literal", c->loc);
+        }
+        emit(OP_LOAD_CONST, add_const(v, "i" + int_to_string(v)));
+        return;
+      }
+      case ConstKind::Float: {
+        char key[40];
+        uint64_t bits;
+        memcpy(&bits, &c->number, sizeof bits);
+        snprintf(key, sizeof key, "f%llx", (unsigned long long)bits);
+        emit(OP_LOAD_CONST, add_const(float_new(c->number), key));
+        return;
+      }
+      case ConstKind::Str:
+        emit(OP_LOAD_CONST, add_const(Value(c->text.size() <= 40 ? str_intern(c->text) : str_new(c->text)), "s" + c->text));
+        return;
+      case ConstKind::Imaginary: error("pyglass does not support complex numbers yet", c->loc);
+      case ConstKind::Bytes: error("pyglass does not support bytes yet", c->loc);
+    }
+  }
+
+  void subscript_index(Expr* slice) {
+    if (slice->kind == ExprKind::Slice) {
+      auto* s = static_cast<SliceExpr*>(slice);
+      if (s->lower) expr(s->lower); else load_none();
+      if (s->upper) expr(s->upper); else load_none();
+      if (s->step) {
+        expr(s->step);
+        emit(OP_BUILD_SLICE, 3);
+      } else {
+        emit(OP_BUILD_SLICE, 2);
+      }
+    } else {
+      expr(slice);
+    }
+  }
+
+  void call(ast::Call* c) {
+    for (Expr* a : c->args)
+      if (a->kind == ExprKind::Starred) error("pyglass does not support *args in calls yet", a->loc);
+    for (auto& k : c->keywords)
+      if (!k.arg) error("pyglass does not support **kwargs in calls yet", k.loc);
+    if (c->func->kind == ExprKind::Attribute) {
+      auto* a = static_cast<Attribute*>(c->func);
+      expr(a->value);
+      set_attribute_line(a);
+      emit(OP_LOAD_METHOD, name_index(a->attr));
+    } else if (c->func->kind == ExprKind::Name &&
+               (unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalImplicit ||
+                unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalExplicit)) {
+      set_line(c->func->loc);
+      emit(OP_LOAD_GLOBAL, (uint32_t(name_index(static_cast<Name*>(c->func)->id)) << 1) | 1);
+    } else {
+      emit(OP_PUSH_NULL);
+      expr(c->func);
+    }
+    for (Expr* a : c->args) expr(a);
+    for (auto& k : c->keywords) expr(k.value);
+    set_line(c->loc);
+    if (!c->keywords.empty()) {
+      Tuple* names = tuple_new(int64_t(c->keywords.size()));
+      std::string key = "kw";
+      for (size_t i = 0; i < c->keywords.size(); ++i) {
+        tuple_items(names)[i] = Value(str_intern(*c->keywords[i].arg));
+        key += ":" + *c->keywords[i].arg;
+      }
+      emit(OP_KW_NAMES, add_const(Value(names), key));
+    }
+    emit(OP_CALL, uint32_t(c->args.size() + c->keywords.size()));
+  }
+
+  static CompareOp to_compare(CmpOperator op) {
+    switch (op) {
+      case CmpOperator::Lt: return CompareOp::Lt;
+      case CmpOperator::LtE: return CompareOp::Le;
+      case CmpOperator::Gt: return CompareOp::Gt;
+      case CmpOperator::GtE: return CompareOp::Ge;
+      case CmpOperator::NotEq: return CompareOp::Ne;
+      default: return CompareOp::Eq;
+    }
+  }
+
+  void compare_op(CmpOperator op) {
+    switch (op) {
+      case CmpOperator::Is: emit(OP_IS_OP, 0); break;
+      case CmpOperator::IsNot: emit(OP_IS_OP, 1); break;
+      case CmpOperator::In: emit(OP_CONTAINS_OP, 0); break;
+      case CmpOperator::NotIn: emit(OP_CONTAINS_OP, 1); break;
+      default: emit(OP_COMPARE_OP, uint32_t(to_compare(op)));
+    }
+  }
+
+  void compare(Compare* c) {
+    expr(c->left);
+    size_t n = c->ops.size();
+    if (n == 1) {
+      expr(c->comparators[0]);
+      set_line(c->loc);
+      compare_op(c->ops[0]);
+      return;
+    }
+    // a < b < c: keep the middle operand for the next comparison and bail
+    // out on the first false result.
+    int cleanup = new_label(), end = new_label();
+    for (size_t i = 0; i + 1 < n; ++i) {
+      expr(c->comparators[i]);
+      set_line(c->loc);
+      emit(OP_SWAP, 2);
+      emit(OP_COPY, 2);
+      compare_op(c->ops[i]);
+      emit_jump(OP_JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    expr(c->comparators[n - 1]);
+    set_line(c->loc);
+    compare_op(c->ops[n - 1]);
+    emit_jump(OP_JUMP_FORWARD, end);
+    bind(cleanup);
+    emit(OP_SWAP, 2);
+    emit(OP_POP_TOP);
+    bind(end);
+  }
+
+  void expr(Expr* e) {
+    int saved_line = unit().line;
+    set_line(e->loc);
+    switch (e->kind) {
+      case ExprKind::Constant: constant(static_cast<Constant*>(e)); break;
+      case ExprKind::Name: {
+        auto* n = static_cast<Name*>(e);
+        name_op(n->id, Access::Load, e->loc);
+        break;
+      }
+      case ExprKind::BinOp: {
+        auto* b = static_cast<BinOp*>(e);
+        expr(b->left);
+        expr(b->right);
+        set_line(e->loc);
+        emit(OP_BINARY_OP, uint32_t(to_binary(b->op)));
+        break;
+      }
+      case ExprKind::UnaryOp: {
+        auto* u = static_cast<ast::UnaryOp*>(e);
+        expr(u->operand);
+        set_line(e->loc);
+        UnaryOp_ op = u->op == UnaryOperator::Not ? UnaryOp_::Not
+                      : u->op == UnaryOperator::USub ? UnaryOp_::Neg
+                      : u->op == UnaryOperator::UAdd ? UnaryOp_::Pos
+                                                      : UnaryOp_::Invert;
+        emit(OP_UNARY_OP, uint32_t(op));
+        break;
+      }
+      case ExprKind::BoolOp: {
+        auto* b = static_cast<BoolOp*>(e);
+        int end = new_label();
+        for (size_t i = 0; i + 1 < b->values.size(); ++i) {
+          expr(b->values[i]);
+          emit_jump(b->is_and ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP, end);
+        }
+        expr(b->values.back());
+        bind(end);
+        break;
+      }
+      case ExprKind::Compare: compare(static_cast<Compare*>(e)); break;
+      case ExprKind::IfExp: {
+        auto* i = static_cast<IfExp*>(e);
+        int orelse = new_label(), end = new_label();
+        jump_if(i->test, false, orelse);
+        expr(i->body);
+        emit_jump(OP_JUMP_FORWARD, end);
+        bind(orelse);
+        expr(i->orelse);
+        bind(end);
+        break;
+      }
+      case ExprKind::Call: call(static_cast<ast::Call*>(e)); break;
+      case ExprKind::Attribute: {
+        auto* a = static_cast<Attribute*>(e);
+        expr(a->value);
+        set_attribute_line(a);
+        emit(OP_LOAD_ATTR, name_index(a->attr));
+        break;
+      }
+      case ExprKind::Subscript: {
+        auto* s = static_cast<Subscript*>(e);
+        expr(s->value);
+        subscript_index(s->slice);
+        set_line(e->loc);
+        emit(OP_BINARY_SUBSCR);
+        break;
+      }
+      case ExprKind::Slice: {
+        subscript_index(e);
+        break;
+      }
+      case ExprKind::Tuple:
+      case ExprKind::List: {
+        auto* seq = static_cast<Sequence*>(e);
+        for (Expr* x : seq->elts) {
+          if (x->kind == ExprKind::Starred) error("pyglass does not support starred expressions yet", x->loc);
+          expr(x);
+        }
+        set_line(e->loc);
+        emit(e->kind == ExprKind::Tuple ? OP_BUILD_TUPLE : OP_BUILD_LIST, uint32_t(seq->elts.size()));
+        break;
+      }
+      case ExprKind::Dict: {
+        auto* d = static_cast<DictExpr*>(e);
+        for (size_t i = 0; i < d->keys.size(); ++i) {
+          if (!d->keys[i]) error("pyglass does not support ** in dict displays yet", d->values[i]->loc);
+          expr(d->keys[i]);
+          expr(d->values[i]);
+        }
+        set_line(e->loc);
+        emit(OP_BUILD_MAP, uint32_t(d->keys.size()));
+        break;
+      }
+      case ExprKind::Starred: error("can't use starred expression here", e->loc);
+      case ExprKind::NamedExpr: error("pyglass does not support ':=' yet", e->loc);
+      case ExprKind::Lambda: error("pyglass does not support lambda yet", e->loc);
+      case ExprKind::Set:
+      case ExprKind::SetComp: error("pyglass does not support sets yet", e->loc);
+      case ExprKind::ListComp:
+      case ExprKind::DictComp:
+      case ExprKind::GeneratorExp: error("pyglass does not support comprehensions yet", e->loc);
+      case ExprKind::Await: error("pyglass does not support 'await' yet", e->loc);
+      case ExprKind::Yield:
+      case ExprKind::YieldFrom: error("pyglass does not support generators yet", e->loc);
+      case ExprKind::FormattedValue:
+      case ExprKind::JoinedStr: error("pyglass does not support f-strings yet", e->loc);
+    }
+    unit().line = saved_line;
+  }
+
+  using UnaryOp_ = pg::UnaryOp;
+};
+
+}  // namespace
+
+Value raise_syntax_error(const SyntaxErrorInfo& info) {
+  Type* type = info.is_indentation ? &IndentationErrorType : &SyntaxErrorType;
+  Value text = info.text.empty() ? None() : Value(str_new(info.text));
+  Value exc = call1(Value(type), Value(str_new(info.msg)));
+  if (exc.is_null()) return exc;
+  Rooted keep(&exc);
+  auto set = [&](const char* name, Value v) { obj_setattr(exc, str_intern(name), v); };
+  set("msg", Value(str_new(info.msg)));
+  set("filename", Value(str_new(info.filename)));
+  set("lineno", Value::small(info.line));
+  set("offset", info.col ? Value::small(info.col) : None());
+  set("text", text);
+  set("end_lineno", info.end_line ? Value::small(info.end_line) : None());
+  set("end_offset", info.end_col ? Value::small(info.end_col) : None());
+  return raise_exception(exc);
+}
+
+Code* compile_source(std::string_view source, const std::string& filename) {
+  ast::AstArena arena;
+  SyntaxErrorInfo info;
+  ast::Module* module = parse_module(source, filename, arena, &info);
+  if (!module) {
+    raise_syntax_error(info);
+    return nullptr;
+  }
+  SymbolTable table;
+  if (!table.build(module, filename, &info)) {
+    raise_syntax_error(info);
+    return nullptr;
+  }
+  try {
+    Compiler compiler(table, filename, source);
+    return compiler.compile_module(module);
+  } catch (CompileError& e) {
+    raise_syntax_error(e.info);
+    return nullptr;
+  }
+}
+
+}  // namespace pg

@@ -1,0 +1,4 @@
+// The `pyglass` executable: `pyglass [options] prog.py [args...]`.
+#include "vm/runtime.h"
+
+int main(int argc, char** argv) { return pg::pyglass_main(argc, argv); }

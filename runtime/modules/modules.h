@@ -1,0 +1,28 @@
+// Built-in modules implemented in runtime/modules/ and the pieces of the
+// builtins module other parts of the VM reuse.
+//
+// builtins_init() itself is declared in objects/object.h.
+#pragma once
+
+#include <string_view>
+
+#include "objects/object.h"
+
+namespace pg {
+
+// Register `time` and `os` with register_builtin_module(); the runtime calls
+// these once at start-up, before any import.
+void time_module_register();
+void os_module_register();
+
+// format(value, spec) (builtins_format.cpp): a user class's __format__, else
+// the int / float / str format-spec mini-language, else str(value) for an
+// empty spec. The eval loop can use it for f-string `{x:spec}` fields.
+Value format_value(Value value, Str* spec);
+
+// Text from the operating system (environment, paths, stdin lines) as a str:
+// bytes that are not valid UTF-8 become U+FFFD (os_module.cpp). CPython
+// would use surrogateescape, which UTF-8 strings cannot hold.
+Str* str_from_os_bytes(std::string_view bytes);
+
+}  // namespace pg

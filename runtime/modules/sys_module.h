@@ -1,0 +1,6 @@
+// The `sys` module.
+#pragma once
+
+namespace pg {
+void sys_module_register();
+}

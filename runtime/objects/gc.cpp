@@ -1,0 +1,145 @@
+// Mark-and-sweep collector (see gc.h for why and when it runs).
+#include "objects/gc.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "objects/type.h"
+#include "vm/frame.h"
+#include "vm/thread_state.h"
+
+namespace pg {
+
+namespace {
+
+// Every heap object, newest first.
+Object* g_all_objects = nullptr;
+std::vector<RootTracer>& root_tracers() {
+  static std::vector<RootTracer> tracers;
+  return tracers;
+}
+// Collections are paced by allocation volume: the next one starts after as
+// many allocations as there were live objects after the last one (so the
+// cost stays linear), but never sooner than kMinThreshold allocations.
+constexpr int64_t kMinThreshold = 100000;
+
+void trace_frame_chain(Frame* frame, Visitor& v) {
+  // Capped: a frame chain is at most as long as the recursion limit allows,
+  // but a corrupt chain must not hang the collector.
+  for (int guard = 0; frame && guard < 10000000; frame = frame->previous, ++guard)
+    frame_trace(frame, v);
+}
+
+void trace_roots(Visitor& v) {
+  for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
+    trace_frame_chain(ts->current_frame, v);
+    v.visit(ts->current_exception);
+    v.visit(ts->handled_exception);
+    for (Rooted* r = ts->rooted; r; r = r->previous) v.visit(*r->slot);
+  }
+  v.visit(Value(g_runtime.modules));
+  v.visit(Value(g_runtime.builtins));
+  v.visit(g_runtime.main_module);
+  v.visit(g_runtime.sys_argv);
+  static_types_trace(v);
+  for (RootTracer t : root_tracers()) t(v);
+}
+
+}  // namespace
+
+GcStats& gc_stats() {
+  static GcStats stats = [] {
+    GcStats s;
+    s.threshold = kMinThreshold;
+    return s;
+  }();
+  return stats;
+}
+
+void Visitor::visit_object(Object* o) {
+  if (o->gc_flags & (kGcMarked | kGcStatic)) return;
+  o->gc_flags |= kGcMarked;
+  stack.push_back(o);
+}
+
+Object* gc_alloc(Type* type, size_t size) {
+  void* mem = calloc(1, size);
+  if (!mem) {
+    fputs("pyglass: out of memory\n", stderr);
+    abort();
+  }
+  Object* o = static_cast<Object*>(mem);
+  o->type = type;
+  o->gc_next = g_all_objects;
+  g_all_objects = o;
+  GcStats& s = gc_stats();
+  s.objects++;
+  s.bytes += int64_t(size);
+  s.allocs_since_collect++;
+  return o;
+}
+
+void gc_note_external(int64_t delta_bytes) {
+  GcStats& s = gc_stats();
+  s.bytes += delta_bytes;
+  // Big external buffers count towards the next collection too.
+  if (delta_bytes > 0) s.allocs_since_collect += delta_bytes / 256;
+}
+
+void gc_add_root_tracer(RootTracer tracer) { root_tracers().push_back(tracer); }
+
+static void free_object(Object* o) {
+  if (o->type->finalize) o->type->finalize(o);
+  free(o);
+}
+
+int64_t gc_collect() {
+  GcStats& s = gc_stats();
+  Visitor v;
+  trace_roots(v);
+  while (!v.stack.empty()) {
+    Object* o = v.stack.back();
+    v.stack.pop_back();
+    if (o->type->trace) o->type->trace(o, v);
+    // The type object of an instance is an object too (heap types).
+    v.visit_object(o->type);
+  }
+  int64_t freed = 0;
+  Object** link = &g_all_objects;
+  while (Object* o = *link) {
+    if (o->gc_flags & kGcMarked) {
+      o->gc_flags &= ~kGcMarked;
+      link = &o->gc_next;
+    } else {
+      *link = o->gc_next;
+      free_object(o);
+      freed++;
+    }
+  }
+  s.objects -= freed;
+  s.collections++;
+  s.allocs_since_collect = 0;
+  s.threshold = s.objects > kMinThreshold ? s.objects : kMinThreshold;
+  return freed;
+}
+
+void gc_free_all() {
+  Object* o = g_all_objects;
+  g_all_objects = nullptr;
+  while (o) {
+    Object* next = o->gc_next;
+    free_object(o);
+    o = next;
+  }
+  gc_stats().objects = 0;
+}
+
+Rooted::Rooted(Value* s) : slot(s) {
+  ThreadState* ts = current_thread();
+  previous = ts->rooted;
+  ts->rooted = this;
+}
+
+Rooted::~Rooted() { current_thread()->rooted = previous; }
+
+}  // namespace pg

@@ -1,0 +1,852 @@
+// The eval loop: runs frames, with computed-goto dispatch generated from
+// opcodes.def. Python-to-Python calls do not recurse in C: the callee's frame
+// is pushed on the data stack and the loop continues in it; only entries
+// from native code (call_python_function, eval_code_in) start a new
+// eval_frame() activation, each with its shim entry frame on the C stack.
+#include "vm/eval.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "objects/gc.h"
+#include "objects/type.h"
+#include "vm/import.h"
+#include "vm/opcodes.h"
+#include "vm/traceback.h"
+
+namespace pg {
+
+// ---------------------------------------------------------------------------
+// Data stack
+// ---------------------------------------------------------------------------
+
+Frame* push_frame(ThreadState* ts, Code* code) {
+  size_t need = kFrameHeaderValues + size_t(code->framesize);
+  Value* top = ts->datastack_top;
+  if (!top || top + need > ts->datastack_limit) {
+    size_t bytes = sizeof(StackChunk) + need * sizeof(Value);
+    if (bytes < kStackChunkSize) bytes = kStackChunkSize;
+    auto* chunk = static_cast<StackChunk*>(malloc(bytes));
+    if (!chunk) abort();
+    chunk->size = bytes;
+    chunk->saved_top = nullptr;
+    chunk->previous = ts->datastack_chunk;
+    if (ts->datastack_chunk) ts->datastack_chunk->saved_top = ts->datastack_top;
+    ts->datastack_chunk = chunk;
+    ts->datastack_limit = reinterpret_cast<Value*>(reinterpret_cast<char*>(chunk) + bytes);
+    top = chunk->data;
+  }
+  ts->datastack_top = top + need;
+  Frame* f = reinterpret_cast<Frame*>(top);
+  memset(static_cast<void*>(f), 0, sizeof(Frame) + sizeof(Value) * size_t(code->nlocalsplus));
+  f->code = code;
+  f->instr_ptr = code->instrs;
+  f->owner = kOwnedByThread;
+  return f;
+}
+
+void pop_frame(ThreadState* ts, Frame* frame) {
+  Value* base = reinterpret_cast<Value*>(frame);
+  StackChunk* chunk = ts->datastack_chunk;
+  if (base == chunk->data && chunk->previous) {
+    // The first frame of a newer chunk: give the chunk back.
+    ts->datastack_chunk = chunk->previous;
+    ts->datastack_top = ts->datastack_chunk->saved_top;
+    ts->datastack_limit = reinterpret_cast<Value*>(reinterpret_cast<char*>(ts->datastack_chunk) +
+                                                   ts->datastack_chunk->size);
+    ts->datastack_chunk->saved_top = nullptr;
+    free(chunk);
+  } else {
+    ts->datastack_top = base;
+  }
+}
+
+static bool enter_python_frame(ThreadState* ts) {
+  if (++ts->recursion_depth > ts->recursion_limit) {
+    --ts->recursion_depth;
+    raise(&RecursionErrorType, "maximum recursion depth exceeded");
+    return false;
+  }
+  return true;
+}
+
+// Ends an activation: a frame object referring to it takes a copy.
+static void finish_frame(ThreadState* ts, Frame* f) {
+  if (f->frame_obj) frame_object_take_ownership(f);
+  ts->recursion_depth--;
+  pop_frame(ts, f);
+}
+
+// ---------------------------------------------------------------------------
+// Argument binding
+// ---------------------------------------------------------------------------
+
+static const char* plural(int64_t n) { return n == 1 ? "" : "s"; }
+
+bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t nargs,
+                          Tuple* kwnames) {
+  Code* code = fn->code;
+  int64_t argcount = code->argcount;
+  const char* fname = str_cstr(fn->qualname);
+  int64_t ndefaults = fn->defaults ? tuple_size(fn->defaults) : 0;
+  if (int64_t(nargs) > argcount) {
+    int64_t min = argcount - ndefaults;
+    if (ndefaults)
+      raise(&TypeErrorType, "%s() takes from %lld to %lld positional arguments but %zu %s given",
+            fname, (long long)min, (long long)argcount, nargs, nargs == 1 ? "was" : "were");
+    else
+      raise(&TypeErrorType, "%s() takes %lld positional argument%s but %zu %s given", fname,
+            (long long)argcount, plural(argcount), nargs, nargs == 1 ? "was" : "were");
+    return false;
+  }
+  for (size_t i = 0; i < nargs; ++i) locals[i] = args[i];
+  if (kwnames) {
+    Value* names = tuple_items(code->localsplusnames);
+    int64_t nkw = tuple_size(kwnames);
+    for (int64_t k = 0; k < nkw; ++k) {
+      Str* key = tuple_items(kwnames)[k].as<Str>();
+      int64_t idx = -1;
+      for (int64_t p = code->posonlyargcount; p < argcount; ++p) {
+        if (names[p].as<Str>() == key || str_equal(names[p].as<Str>(), key)) {
+          idx = p;
+          break;
+        }
+      }
+      if (idx < 0) {
+        raise(&TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, str_cstr(key));
+        return false;
+      }
+      if (!locals[idx].is_null()) {
+        raise(&TypeErrorType, "%s() got multiple values for argument '%s'", fname, str_cstr(key));
+        return false;
+      }
+      locals[idx] = args[nargs + k];
+    }
+  }
+  // Defaults, then report what is still missing (CPython lists them all).
+  int64_t first_default = argcount - ndefaults;
+  int64_t missing = 0;
+  for (int64_t p = 0; p < argcount; ++p) {
+    if (!locals[p].is_null()) continue;
+    if (p >= first_default) locals[p] = tuple_items(fn->defaults)[p - first_default];
+    else ++missing;
+  }
+  if (missing) {
+    std::string list;
+    Value* names = tuple_items(code->localsplusnames);
+    int64_t seen = 0;
+    for (int64_t p = 0; p < argcount; ++p) {
+      if (!locals[p].is_null()) continue;
+      if (seen > 0) list += missing == 2 ? " and " : (seen == missing - 1 ? ", and " : ", ");
+      list += "'";
+      list += str_view(names[p].as<Str>());
+      list += "'";
+      ++seen;
+    }
+    raise(&TypeErrorType, "%s() missing %lld required positional argument%s: %s", fname,
+          (long long)missing, plural(missing), list.c_str());
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Helpers used by instructions (kept out of the loop body so the hot paths
+// stay small).
+// ---------------------------------------------------------------------------
+
+static Value load_global(Frame* f, Str* name) {
+  Value v = dict_get_str(f->globals, name);
+  if (!v.is_null()) return v;
+  v = dict_get_str(f->builtins, name);
+  if (!v.is_null()) return v;
+  return raise(&NameErrorType, "name '%s' is not defined", str_cstr(name));
+}
+
+static Value load_name(Frame* f, Str* name) {
+  if (f->locals && f->locals != f->globals) {
+    Value v = dict_get_str(f->locals, name);
+    if (!v.is_null()) return v;
+  }
+  return load_global(f, name);
+}
+
+static Value unbound_local(Frame* f, int32_t idx) {
+  Str* name = tuple_items(f->code->localsplusnames)[idx].as<Str>();
+  return raise(&UnboundLocalErrorType,
+               "cannot access local variable '%s' where it is not associated with a value",
+               str_cstr(name));
+}
+
+// Unpacks `seq` into exactly n values at out[0..n) (in order).
+static bool unpack(Value seq, int64_t n, Value* out) {
+  Value* items = nullptr;
+  int64_t size = -1;
+  if (type_of(seq) == &TupleType) {
+    items = tuple_items(seq.as<Tuple>());
+    size = tuple_size(seq.as<Tuple>());
+  } else if (type_of(seq) == &ListType) {
+    items = list_items(seq.as<List>());
+    size = list_size(seq.as<List>());
+  }
+  if (items) {
+    if (size < n) {
+      raise(&ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", (long long)n,
+            (long long)size);
+      return false;
+    }
+    if (size > n) {
+      raise(&ValueErrorType, "too many values to unpack (expected %lld)", (long long)n);
+      return false;
+    }
+    for (int64_t i = 0; i < n; ++i) out[i] = items[i];
+    return true;
+  }
+  Value it = obj_iter(seq);
+  if (it.is_null()) {
+    if (error_matches(&TypeErrorType)) {
+      error_clear();
+      raise(&TypeErrorType, "cannot unpack non-iterable %s object", type_name(seq));
+    }
+    return false;
+  }
+  Rooted keep_it(&it);
+  // `out` lies inside the frame's value stack above the recorded depth, so
+  // keep the items in a rooted list until all are there.
+  Value got = Value(list_new(0));
+  Rooted keep_got(&got);
+  for (;;) {
+    Value x = iter_next(it);
+    if (x.is_null()) {
+      if (error_occurred()) return false;
+      break;
+    }
+    if (list_size(got.as<List>()) == n) {
+      raise(&ValueErrorType, "too many values to unpack (expected %lld)", (long long)n);
+      return false;
+    }
+    list_append(got.as<List>(), x);
+  }
+  if (list_size(got.as<List>()) < n) {
+    raise(&ValueErrorType, "not enough values to unpack (expected %lld, got %lld)", (long long)n,
+          (long long)list_size(got.as<List>()));
+    return false;
+  }
+  for (int64_t i = 0; i < n; ++i) out[i] = list_items(got.as<List>())[i];
+  return true;
+}
+
+static Value do_raise(ThreadState* ts, Value exc, Value cause) {
+  if (exc.is_null()) {
+    if (ts->handled_exception.is_null())
+      return raise(&RuntimeErrorType, "No active exception to reraise");
+    return raise_exception(ts->handled_exception);
+  }
+  if (type_of(exc) == &TypeType || is_subtype(type_of(exc), &TypeType)) {
+    if (!is_subtype(exc.as<Type>(), &BaseExceptionType))
+      return raise(&TypeErrorType, "exceptions must derive from BaseException");
+    exc = call0(exc);
+    if (exc.is_null()) return exc;
+  }
+  if (!isinstance(exc, &BaseExceptionType))
+    return raise(&TypeErrorType, "exceptions must derive from BaseException");
+  if (!cause.is_null()) {
+    if (type_of(cause) == &TypeType) cause = call0(cause);
+    if (cause.is_null()) return cause;
+    auto* e = exc.as<ExceptionObject>();
+    e->cause = is_none(cause) ? Value() : cause;
+    e->suppress_context = 1;
+  }
+  return raise_exception(exc);
+}
+
+static inline Value fast_int_binop(Value a, Value b, uint32_t op) {
+  int64_t x = a.small_value(), y = b.small_value(), r;
+  switch (BinaryOp(op)) {
+    case BinaryOp::Add:
+    case BinaryOp::InplaceAdd:
+      r = x + y;  // cannot overflow int64: both fit in 63 bits
+      return Value::fits_small(r) ? Value::small(r) : int_from_i64(r);
+    case BinaryOp::Sub:
+    case BinaryOp::InplaceSub:
+      r = x - y;
+      return Value::fits_small(r) ? Value::small(r) : int_from_i64(r);
+    case BinaryOp::Mul:
+    case BinaryOp::InplaceMul:
+      if (__builtin_mul_overflow(x, y, &r)) return Value();
+      return Value::fits_small(r) ? Value::small(r) : int_from_i64(r);
+    case BinaryOp::And:
+    case BinaryOp::InplaceAnd: return Value::small(x & y);
+    case BinaryOp::Or:
+    case BinaryOp::InplaceOr: return Value::small(x | y);
+    case BinaryOp::Xor:
+    case BinaryOp::InplaceXor: return Value::small(x ^ y);
+    case BinaryOp::FloorDiv:
+    case BinaryOp::InplaceFloorDiv:
+      if (y <= 0) return Value();  // zero and negative divisors take the general path
+      r = x / y;
+      if ((x % y) != 0 && x < 0) --r;
+      return Value::small(r);
+    case BinaryOp::Mod:
+    case BinaryOp::InplaceMod:
+      if (y <= 0) return Value();
+      r = x % y;
+      if (r < 0) r += y;
+      return Value::small(r);
+    default: return Value();
+  }
+}
+
+static inline Value fast_int_compare(int64_t x, int64_t y, uint32_t op) {
+  bool r;
+  switch (CompareOp(op)) {
+    case CompareOp::Lt: r = x < y; break;
+    case CompareOp::Le: r = x <= y; break;
+    case CompareOp::Eq: r = x == y; break;
+    case CompareOp::Ne: r = x != y; break;
+    case CompareOp::Gt: r = x > y; break;
+    default: r = x >= y; break;
+  }
+  return Bool(r);
+}
+
+// ---------------------------------------------------------------------------
+// The loop
+// ---------------------------------------------------------------------------
+
+static Value eval_frame(ThreadState* ts, Frame* entry) {
+  // The shim entry frame: lives in this C function's stack frame, so tools
+  // can tell which native eval_frame activation runs which Python frames.
+  Frame shim;
+  memset(static_cast<void*>(&shim), 0, sizeof shim);
+  shim.owner = kOwnedByCStack;
+  shim.previous = ts->current_frame;
+  entry->previous = &shim;
+
+  static void* const dispatch_table[kOpcodeCount] = {
+#define OPCODE(name, effect, jump_effect, kind) &&TARGET_##name,
+#include "vm/opcodes.def"
+#undef OPCODE
+  };
+
+  Frame* f = entry;
+  const uint32_t* ip;
+  Value* sp;
+  Value* stack_base;
+  Value* locals;
+  Value* consts;
+  Value* names;
+  uint32_t oparg;
+  Tuple* kwnames = nullptr;
+  Value rv;
+
+#define LOAD_FRAME_REGISTERS()                            \
+  do {                                                    \
+    locals = f->localsplus;                               \
+    stack_base = f->localsplus + f->code->nlocalsplus;    \
+    consts = tuple_items(f->code->consts);                \
+    names = tuple_items(f->code->names);                  \
+  } while (0)
+#define DISPATCH()                                        \
+  do {                                                    \
+    uint32_t word_ = *ip;                                 \
+    f->instr_ptr = ip++;                                  \
+    f->stack_depth = int32_t(sp - stack_base);            \
+    oparg = word_ >> kOpcodeBits;                         \
+    goto* dispatch_table[word_ & 0xffu];                  \
+  } while (0)
+#define TARGET(name) TARGET_##name:
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (*(sp - (n)))
+#define NAME(i) (names[i].as<Str>())
+#define JUMP_TO(target) (ip = f->code->instrs + (target))
+
+  ts->current_frame = f;
+  LOAD_FRAME_REGISTERS();
+  sp = stack_base;
+  ip = f->instr_ptr;
+  DISPATCH();
+
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(POP_TOP) {
+    --sp;
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(Value());
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    Value v = PEEK(oparg);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    Value t = TOP();
+    TOP() = PEEK(oparg);
+    PEEK(oparg) = t;
+    DISPATCH();
+  }
+  TARGET(LOAD_CONST) {
+    PUSH(consts[oparg]);
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    Value v = locals[oparg];
+    if (__builtin_expect(v.is_null(), 0)) {
+      unbound_local(f, int32_t(oparg));
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    locals[oparg] = POP();
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    if (locals[oparg].is_null()) {
+      unbound_local(f, int32_t(oparg));
+      goto error;
+    }
+    locals[oparg] = Value();
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    Value v = load_name(f, NAME(oparg));
+    if (v.is_null()) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    if (dict_set_str(f->locals, NAME(oparg), POP()) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    Str* name = NAME(oparg);
+    if (dict_get_str(f->locals, name).is_null()) {
+      raise(&NameErrorType, "name '%s' is not defined", str_cstr(name));
+      goto error;
+    }
+    if (dict_del(f->locals, Value(name)) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    Value v = load_global(f, NAME(oparg >> 1));
+    if (v.is_null()) goto error;
+    if (oparg & 1) PUSH(Value());
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    if (dict_set_str(f->globals, NAME(oparg), POP()) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    Str* name = NAME(oparg);
+    if (dict_get_str(f->globals, name).is_null()) {
+      raise(&NameErrorType, "name '%s' is not defined", str_cstr(name));
+      goto error;
+    }
+    if (dict_del(f->globals, Value(name)) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    Value v = obj_getattr(TOP(), NAME(oparg));
+    if (v.is_null()) goto error;
+    TOP() = v;
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    Value owner = TOP();
+    Value v = PEEK(2);
+    if (obj_setattr(owner, NAME(oparg), v) < 0) goto error;
+    sp -= 2;
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    if (obj_setattr(TOP(), NAME(oparg), Value()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    Value obj = TOP();
+    Value method;
+    if (lookup_method(obj, NAME(oparg), &method)) {
+      TOP() = method;
+      PUSH(obj);
+    } else {
+      Value attr = obj_getattr(obj, NAME(oparg));
+      if (attr.is_null()) goto error;
+      TOP() = Value();
+      PUSH(attr);
+    }
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    Value b = TOP();
+    Value a = PEEK(2);
+    Value r;
+    if (a.is_small() && b.is_small()) {
+      r = fast_int_binop(a, b, oparg);
+      if (!r.is_null()) goto binary_done;
+    }
+    r = binary_op(a, b, BinaryOp(oparg));
+    if (r.is_null()) goto error;
+  binary_done:
+    --sp;
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_OP) {
+    Value a = TOP();
+    Value r;
+    if (UnaryOp(oparg) == UnaryOp::Not) {
+      int t = obj_truth(a);
+      if (t < 0) goto error;
+      r = Bool(!t);
+    } else if (a.is_small() && UnaryOp(oparg) == UnaryOp::Neg && a.small_value() != Value::kSmallMin) {
+      r = Value::small(-a.small_value());
+    } else {
+      r = unary_op(a, UnaryOp(oparg));
+      if (r.is_null()) goto error;
+    }
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    Value b = TOP();
+    Value a = PEEK(2);
+    Value r;
+    if (a.is_small() && b.is_small()) {
+      r = fast_int_compare(a.small_value(), b.small_value(), oparg);
+    } else {
+      r = obj_compare(a, b, CompareOp(oparg));
+      if (r.is_null()) goto error;
+    }
+    --sp;
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    bool same = TOP() == PEEK(2);
+    --sp;
+    TOP() = Bool(same != bool(oparg));
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    int r = obj_contains(TOP(), PEEK(2));
+    if (r < 0) goto error;
+    --sp;
+    TOP() = Bool(bool(r) != bool(oparg));
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR) {
+    Value container = PEEK(2);
+    Value key = TOP();
+    Value r;
+    if (key.is_small() && type_of(container) == &ListType) {
+      int64_t i = key.small_value();
+      List* l = container.as<List>();
+      if (i < 0) i += l->size;
+      if (uint64_t(i) < uint64_t(l->size)) {
+        r = l->items[i];
+        goto subscr_done;
+      }
+    }
+    r = obj_getitem(container, key);
+    if (r.is_null()) goto error;
+  subscr_done:
+    --sp;
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    Value key = TOP();
+    Value container = PEEK(2);
+    Value v = PEEK(3);
+    if (key.is_small() && type_of(container) == &ListType) {
+      int64_t i = key.small_value();
+      List* l = container.as<List>();
+      if (i < 0) i += l->size;
+      if (uint64_t(i) < uint64_t(l->size)) {
+        l->items[i] = v;
+        sp -= 3;
+        DISPATCH();
+      }
+    }
+    if (obj_setitem(container, key, v) < 0) goto error;
+    sp -= 3;
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    if (obj_delitem(PEEK(2), TOP()) < 0) goto error;
+    sp -= 2;
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Value step = oparg == 3 ? POP() : None();
+    Value stop = POP();
+    Value start = TOP();
+    Value s = slice_new(start, stop, step);
+    if (s.is_null()) goto error;
+    TOP() = s;
+    DISPATCH();
+  }
+  TARGET(BUILD_TUPLE) {
+    Tuple* t = tuple_new(oparg);
+    sp -= oparg;
+    for (uint32_t i = 0; i < oparg; ++i) tuple_items(t)[i] = sp[i];
+    PUSH(Value(t));
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    List* l = list_new(oparg);
+    sp -= oparg;
+    for (uint32_t i = 0; i < oparg; ++i) list_items(l)[i] = sp[i];
+    PUSH(Value(l));
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    Dict* d = dict_new();
+    Value* pairs = sp - 2 * oparg;
+    for (uint32_t i = 0; i < oparg; ++i) {
+      if (dict_set(d, pairs[2 * i], pairs[2 * i + 1]) < 0) goto error;
+    }
+    sp = pairs;
+    PUSH(Value(d));
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    Value seq = TOP();
+    // Items go to the stack in reverse so the first target is stored first.
+    Value tmp_small[8];
+    Value* tmp = oparg <= 8 ? tmp_small : new Value[oparg];
+    bool ok = unpack(seq, oparg, tmp);
+    if (ok) {
+      --sp;
+      for (uint32_t i = 0; i < oparg; ++i) sp[i] = tmp[oparg - 1 - i];
+      sp += oparg;
+    }
+    if (tmp != tmp_small) delete[] tmp;
+    if (!ok) goto error;
+    DISPATCH();
+  }
+  TARGET(JUMP_FORWARD) {
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    JUMP_TO(oparg);
+    if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    if (v == False()) {
+      JUMP_TO(oparg);
+    } else if (v != True()) {
+      int t = obj_truth(v);
+      if (t < 0) goto error;
+      if (!t) JUMP_TO(oparg);
+    }
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    if (v == True()) {
+      JUMP_TO(oparg);
+    } else if (v != False()) {
+      int t = obj_truth(v);
+      if (t < 0) goto error;
+      if (t) JUMP_TO(oparg);
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    int t = obj_truth(TOP());
+    if (t < 0) goto error;
+    if (!t) JUMP_TO(oparg);
+    else --sp;
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    int t = obj_truth(TOP());
+    if (t < 0) goto error;
+    if (t) JUMP_TO(oparg);
+    else --sp;
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    Value it = obj_iter(TOP());
+    if (it.is_null()) goto error;
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    Value next = type_of(it)->iternext(it);
+    if (next.is_null()) {
+      if (error_occurred()) goto error;
+      --sp;
+      JUMP_TO(oparg);
+      DISPATCH();
+    }
+    PUSH(next);
+    DISPATCH();
+  }
+  TARGET(KW_NAMES) {
+    kwnames = consts[oparg].as<Tuple>();
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    Value* args = sp - oparg;
+    Value callable = args[-2];
+    size_t nargs = oparg;
+    if (!callable.is_null()) {
+      // [method, self, args...]: self becomes the first argument.
+      --args;
+      ++nargs;
+    } else {
+      callable = args[-1];
+    }
+    Tuple* kw = kwnames;
+    kwnames = nullptr;
+    size_t npos = nargs - (kw ? size_t(tuple_size(kw)) : 0);
+    if (type_of(callable) == &FunctionType) {
+      Function* fn = callable.as<Function>();
+      Code* code = fn->code;
+      if (!enter_python_frame(ts)) goto error;
+      Frame* nf = push_frame(ts, code);
+      if (!kw && int64_t(npos) == code->argcount) {
+        for (size_t i = 0; i < npos; ++i) nf->localsplus[i] = args[i];
+      } else if (!bind_frame_arguments(fn, nf->localsplus, args, npos, kw)) {
+        ts->recursion_depth--;
+        pop_frame(ts, nf);
+        goto error;
+      }
+      nf->function = fn;
+      nf->globals = fn->globals;
+      nf->builtins = fn->builtins;
+      nf->previous = f;
+      sp -= oparg + 2;
+      f->stack_depth = int32_t(sp - stack_base);
+      f = nf;
+      ts->current_frame = f;
+      LOAD_FRAME_REGISTERS();
+      sp = stack_base;
+      ip = f->code->instrs;
+      DISPATCH();
+    }
+    Value r = call(callable, args, npos, kw);
+    if (r.is_null()) goto error;
+    sp -= oparg + 2;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    Code* code = POP().as<Code>();
+    Function* fn = function_new(code, f->globals, Value());
+    if (oparg & 1) fn->defaults = POP().as<Tuple>();
+    PUSH(Value(fn));
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    rv = POP();
+    Frame* caller = f->previous;
+    finish_frame(ts, f);
+    if (caller == &shim) {
+      ts->current_frame = shim.previous;
+      return rv;
+    }
+    f = caller;
+    ts->current_frame = f;
+    LOAD_FRAME_REGISTERS();
+    sp = stack_base + f->stack_depth;
+    ip = f->instr_ptr + 1;
+    PUSH(rv);
+    DISPATCH();
+  }
+  TARGET(IMPORT_NAME) {
+    Value fromlist = POP();
+    Value level = TOP();
+    Value module = import_name(NAME(oparg), fromlist, level);
+    if (module.is_null()) goto error;
+    TOP() = module;
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    Value v = import_from(TOP(), NAME(oparg));
+    if (v.is_null()) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(RAISE_VARARGS) {
+    Value cause = oparg == 2 ? POP() : Value();
+    Value exc = oparg >= 1 ? POP() : Value();
+    do_raise(ts, exc, cause);
+    goto error;
+  }
+
+error:
+  // An exception is pending. Record this frame in the traceback, then (no
+  // handlers yet) unwind it and continue in the caller.
+  traceback_add_frame(f);
+  {
+    Frame* caller = f->previous;
+    finish_frame(ts, f);
+    if (caller == &shim) {
+      ts->current_frame = shim.previous;
+      return Value();
+    }
+    f = caller;
+    ts->current_frame = f;
+    LOAD_FRAME_REGISTERS();
+    sp = stack_base + f->stack_depth;
+    ip = f->instr_ptr;
+    goto error;
+  }
+#undef LOAD_FRAME_REGISTERS
+#undef DISPATCH
+#undef TARGET
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef NAME
+#undef JUMP_TO
+}
+
+// ---------------------------------------------------------------------------
+// Entry points
+// ---------------------------------------------------------------------------
+
+Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple* kwnames) {
+  ThreadState* ts = current_thread();
+  if (!enter_python_frame(ts)) return Value();
+  Frame* f = push_frame(ts, fn->code);
+  if (!bind_frame_arguments(fn, f->localsplus, args, nargs, kwnames)) {
+    ts->recursion_depth--;
+    pop_frame(ts, f);
+    return Value();
+  }
+  f->function = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  return eval_frame(ts, f);
+}
+
+Value eval_code_in(Code* code, Dict* globals, Dict* locals) {
+  ThreadState* ts = current_thread();
+  if (!enter_python_frame(ts)) return Value();
+  Frame* f = push_frame(ts, code);
+  f->globals = globals;
+  f->builtins = g_runtime.builtins;
+  f->locals = locals;
+  return eval_frame(ts, f);
+}
+
+}  // namespace pg

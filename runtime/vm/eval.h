@@ -1,0 +1,25 @@
+// The eval loop's entry points.
+#pragma once
+
+#include "vm/frame.h"
+#include "vm/thread_state.h"
+
+namespace pg {
+
+// Calls a Python function from native code: pushes a shim entry frame on the
+// C stack and the function's frame on the data stack, then runs the loop.
+Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple* kwnames);
+// Runs module (or class-body) code with `globals` as its namespace.
+Value eval_code_in(Code* code, Dict* globals, Dict* locals);
+
+// Binds call arguments into a new frame's localsplus following the code's
+// parameters (positional, defaults, keywords). Returns false with TypeError
+// set (CPython's messages: "f() takes 2 positional arguments but 3 were given").
+bool bind_frame_arguments(Function* fn, Value* localsplus, const Value* args, size_t nargs,
+                          Tuple* kwnames);
+
+// Data-stack management.
+Frame* push_frame(ThreadState* ts, Code* code);  // header zeroed, localsplus null
+void pop_frame(ThreadState* ts, Frame* frame);
+
+}  // namespace pg

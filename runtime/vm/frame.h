@@ -1,0 +1,108 @@
+// Interpreter frames: one activation of a code object.
+//
+// Layout (one slab, see docs/frame-layout.md):
+//   [Frame header: the specials] [localsplus: locals, cells, frees] [value stack]
+// Frames are bump-allocated in the thread's data-stack chunks (16 KiB; a
+// larger frame gets a larger chunk). A call bumps the chunk's top, a return
+// rewinds it. A frame never moves while it is alive; when a frame object
+// outlives its activation, the frame is copied into the frame object.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/code.h"
+
+namespace pg {
+
+// Who owns the memory of a frame.
+enum FrameOwner : uint8_t {
+  kOwnedByThread = 0,       // in a data-stack chunk of its thread
+  kOwnedByGenerator = 1,    // embedded in a generator object (later slice)
+  kOwnedByFrameObject = 2,  // copied into a frame object after its call returned
+  kOwnedByCStack = 3,       // a shim entry frame inside eval_frame()'s C stack frame
+};
+
+struct Function;
+struct FrameObject;
+
+// The specials. Fields valid when:
+//   code         : always, except shim frames (code == null, owner == CStack).
+//   previous     : the calling frame; null for the outermost frame. For the
+//                  first frame of an eval_frame() call it is that call's shim.
+//   function     : the Function being run; null for module code and shims.
+//   globals, builtins : always (null for shims).
+//   locals       : module and class bodies only (their namespace); null for
+//                  function frames (fast locals live in localsplus).
+//   frame_obj    : the frame object once created (lazily), else null.
+//   instr_ptr    : the instruction executing now (in code->instrs); before
+//                  the first instruction it points at code->instrs.
+//   stack_depth  : values on the value stack; exact whenever the frame is
+//                  not the innermost running one, and at safe points.
+//   owner        : FrameOwner.
+struct Frame {
+  Code* code;
+  Frame* previous;
+  Function* function;
+  Dict* globals;
+  Dict* builtins;
+  Dict* locals;
+  FrameObject* frame_obj;
+  const uint32_t* instr_ptr;
+  int32_t stack_depth;
+  uint8_t owner;
+  uint8_t reserved[3];
+  Value localsplus[];  // code->nlocalsplus slots, then code->stacksize stack slots
+
+  Value* stack_base() { return localsplus + code->nlocalsplus; }
+  int32_t instr_index() const { return int32_t(instr_ptr - code->instrs); }
+  int current_line() const { return code_line_for(code, instr_index()); }
+};
+inline constexpr size_t kFrameHeaderValues = sizeof(Frame) / sizeof(Value);
+static_assert(sizeof(Frame) % sizeof(Value) == 0, "frames are laid out in Value units");
+
+// A Python function object.
+//   defaults   : tuple of default values for the last positional parameters, or null.
+//   kwdefaults : dict of keyword-only defaults, or null.
+//   closure    : tuple of cells for the code's free variables, or null.
+//   dict       : function attributes, null until one is set.
+struct Function : Object {
+  Code* code;
+  Dict* globals;
+  Dict* builtins;
+  Str* name;
+  Str* qualname;
+  Str* module;
+  Tuple* defaults;
+  Dict* kwdefaults;
+  Tuple* closure;
+  Dict* dict;
+  Value doc;
+  Value annotations;
+};
+
+// Frame objects (what sys._getframe() returns).
+//   frame       : the frame it describes. While the activation runs this is
+//                 the live frame; after it returned, it points at `owned`.
+//   owned       : the copy taken when the activation ended (owner ==
+//                 FrameObject), or null while the frame is alive.
+//   back        : f_back captured when the activation ended (the caller's
+//                 frame object), so f_back stays valid; null while alive
+//                 (computed from frame->previous) or for the outermost frame.
+struct FrameObject : Object {
+  Frame* frame;
+  Frame* owned;
+  Value back;
+  int32_t lasti_at_exit;
+};
+
+Function* function_new(Code* code, Dict* globals, Value qualname_or_null);
+// Returns the frame object for `frame`, creating it on first use.
+FrameObject* frame_get_object(Frame* frame);
+// Called when an activation ends while a frame object refers to it: the
+// frame object takes ownership of a copy of the frame.
+void frame_object_take_ownership(Frame* frame);
+void frame_trace(Frame* frame, struct Visitor& v);
+void functions_init();
+
+}  // namespace pg
+static_assert(sizeof(pg::Frame) == 72, "docs/frame-layout.md: the Frame header is 72 bytes");

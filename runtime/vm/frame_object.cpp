@@ -1,0 +1,137 @@
+// Frame objects: lazily created views of frames (sys._getframe()), and the
+// copy they take when the activation ends before they do.
+#include <cstdlib>
+#include <cstring>
+
+#include "objects/gc.h"
+#include "objects/type.h"
+#include "vm/frame.h"
+#include "vm/thread_state.h"
+
+namespace pg {
+
+namespace {
+
+// The Python caller of `frame`: skips shim entry frames.
+Frame* python_caller(Frame* frame) {
+  Frame* p = frame->previous;
+  while (p && p->owner == kOwnedByCStack) p = p->previous;
+  return p;
+}
+
+void frame_object_trace(Object* self, Visitor& v) {
+  FrameObject* fo = static_cast<FrameObject*>(self);
+  v.visit(fo->back);
+  if (fo->owned) frame_trace(fo->owned, v);
+}
+
+void frame_object_finalize(Object* self) {
+  FrameObject* fo = static_cast<FrameObject*>(self);
+  if (fo->owned && fo->frame == fo->owned) {
+    // A live frame still pointing at this object must not see it again.
+  }
+  free(fo->owned);
+  fo->owned = nullptr;
+}
+
+Value frame_locals(Frame* f) {
+  if (f->locals) return Value(f->locals);
+  Dict* d = dict_new();
+  Code* c = f->code;
+  for (int32_t i = 0; i < c->nlocalsplus; ++i) {
+    Value v = f->localsplus[i];
+    if (v.is_null()) continue;
+    if (c->localspluskinds[i] & (kLocalCell | kLocalFree)) {
+      if (type_of(v) != &CellType) continue;
+      v = v.as<Cell>()->contents;
+      if (v.is_null()) continue;
+    }
+    dict_set(d, tuple_items(c->localsplusnames)[i], v);
+  }
+  return Value(d);
+}
+
+Value frame_object_getattr(Value self, Str* name) {
+  FrameObject* fo = self.as<FrameObject>();
+  Frame* f = fo->frame;
+  std::string_view n = str_view(name);
+  if (n == "f_code") return Value(f->code);
+  if (n == "f_lineno") return Value::small(f->current_line());
+  if (n == "f_lasti") return Value::small(int64_t(f->instr_index()) * 2);
+  if (n == "f_globals") return Value(f->globals);
+  if (n == "f_builtins") return Value(f->builtins);
+  if (n == "f_locals") return frame_locals(f);
+  if (n == "f_back") {
+    if (fo->owned) return fo->back.is_null() ? None() : fo->back;
+    Frame* caller = python_caller(f);
+    return caller ? Value(frame_get_object(caller)) : None();
+  }
+  if (n == "f_trace") return None();
+  return generic_getattr(self, name);
+}
+
+Value frame_object_repr(Value self) {
+  Frame* f = self.as<FrameObject>()->frame;
+  char buf[1024];
+  snprintf(buf, sizeof buf, "<frame at %p, file '%s', line %d, code %s>", (void*)self.bits,
+           str_cstr(f->code->filename), f->current_line(), str_cstr(f->code->name));
+  return str_from_cstr(buf);
+}
+
+}  // namespace
+
+Type FrameType = [] {
+  Type t{};
+  t.type = &TypeType;
+  t.gc_flags = kGcStatic;
+  t.name = "frame";
+  t.base = &ObjectType;
+  t.instance_size = sizeof(FrameObject);
+  t.repr = frame_object_repr;
+  t.getattr = frame_object_getattr;
+  t.trace = frame_object_trace;
+  t.finalize = frame_object_finalize;
+  return t;
+}();
+
+FrameObject* frame_get_object(Frame* frame) {
+  if (frame->frame_obj) return frame->frame_obj;
+  FrameObject* fo = gc_new<FrameObject>(&FrameType);
+  fo->frame = frame;
+  frame->frame_obj = fo;
+  return fo;
+}
+
+void frame_object_take_ownership(Frame* frame) {
+  FrameObject* fo = frame->frame_obj;
+  // f_back must survive: the caller's frame object is created now, while
+  // the caller is still alive.
+  Frame* caller = python_caller(frame);
+  if (caller) fo->back = Value(frame_get_object(caller));
+  size_t values = size_t(frame->code->nlocalsplus) + size_t(frame->stack_depth);
+  size_t bytes = sizeof(Frame) + values * sizeof(Value);
+  auto* copy = static_cast<Frame*>(malloc(bytes));
+  if (!copy) abort();
+  memcpy(static_cast<void*>(copy), frame, bytes);
+  copy->owner = kOwnedByFrameObject;
+  copy->previous = nullptr;
+  copy->frame_obj = fo;
+  fo->owned = copy;
+  fo->frame = copy;
+  gc_note_external(int64_t(bytes));
+  frame->frame_obj = nullptr;
+}
+
+void frame_trace(Frame* f, Visitor& v) {
+  if (!f->code) return;  // shim
+  v.visit(Value(f->code));
+  v.visit(Value(f->function));
+  v.visit(Value(f->globals));
+  v.visit(Value(f->builtins));
+  v.visit(Value(f->locals));
+  v.visit(Value(f->frame_obj));
+  int32_t n = f->code->nlocalsplus + f->stack_depth;
+  for (int32_t i = 0; i < n; ++i) v.visit(f->localsplus[i]);
+}
+
+}  // namespace pg

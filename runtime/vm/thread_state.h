@@ -1,0 +1,79 @@
+// Thread states and the runtime root: where everything the tools read starts.
+//
+// The runtime root `g_runtime` is a plain global reachable through the debug
+// table; from it, the list of thread states, and from each thread state its
+// innermost frame (`current_frame`) and its data-stack chunks.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "objects/object.h"
+
+namespace pg {
+
+struct Frame;
+
+// One chunk of a thread's data stack (frames are bump-allocated in it).
+//   previous  : the older chunk, null for the thread's first chunk.
+//   size      : bytes of the whole chunk, header included (16 KiB, or more
+//               for a frame that does not fit).
+//   saved_top : valid only while a newer chunk is in use: the allocation top
+//               of this chunk at the moment the newer chunk was pushed.
+//   data      : the frames.
+struct StackChunk {
+  StackChunk* previous;
+  size_t size;
+  Value* saved_top;
+  Value data[];
+};
+inline constexpr size_t kStackChunkSize = 16 * 1024;
+
+// What a thread is doing, for the tools (issue "threads" extends this).
+enum ThreadRunState : uint32_t {
+  kThreadRunning = 0,
+  kThreadIdle = 1,  // no Python code on its stack
+};
+
+// Per-thread interpreter state. Fields valid always unless noted.
+struct ThreadState {
+  ThreadState* next;          // next thread state on g_runtime.threads (null = last)
+  int64_t native_tid;         // kernel thread id (gettid)
+  char name[64];              // thread name, NUL terminated ("MainThread")
+  Frame* current_frame;       // innermost frame, null when no Python code runs
+  StackChunk* datastack_chunk;  // chunk holding the newest frame (null before first use)
+  Value* datastack_top;       // first free slot in datastack_chunk
+  Value* datastack_limit;     // end of datastack_chunk
+  Value current_exception;    // exception being raised and propagated; null = none
+  Value handled_exception;    // exception of the innermost running except block; null = none
+  int32_t recursion_depth;    // Python frames live on this thread
+  int32_t recursion_limit;    // copy of sys.getrecursionlimit()
+  int32_t c_recursion_depth;  // nested native calls (repr, call) guarding the C stack
+  int32_t c_recursion_limit;
+  uint32_t run_state;         // ThreadRunState
+  uint32_t reserved;
+  Rooted* rooted;             // innermost Rooted (GC roots held by native code)
+};
+
+// Runtime root.
+struct Runtime {
+  ThreadState* threads;       // list of live thread states (linked by next)
+  ThreadState* main_thread;
+  Dict* modules;              // sys.modules
+  Dict* builtins;             // the builtins namespace
+  Value main_module;          // __main__ module (null before start)
+  int32_t recursion_limit;    // sys.getrecursionlimit()
+  int32_t initialized;        // 1 once runtime_init() finished
+  Value sys_argv;             // list of str
+};
+extern Runtime g_runtime;
+
+ThreadState* current_thread();
+void set_current_thread(ThreadState* ts);
+
+// C-stack guard for recursive native code (repr of nested containers, calls
+// from native code back into Python). Returns false with RecursionError set.
+bool enter_native_recursion(const char* where);
+inline void leave_native_recursion() { current_thread()->c_recursion_depth--; }
+
+}  // namespace pg
