@@ -165,17 +165,24 @@ class Compiler {
     code->localsplusnames = tuple_new(int64_t(u.localsplus.size()));
     for (size_t i = 0; i < u.localsplus.size(); ++i)
       tuple_items(code->localsplusnames)[i] = Value(str_intern(u.localsplus[i]));
-    code->localspluskinds = static_cast<uint8_t*>(malloc(u.kinds.size() + 1));
-    memcpy(code->localspluskinds, u.kinds.data(), u.kinds.size());
+    code->localspluskinds = copy_array(u.kinds);
     code->ninstrs = int32_t(u.instrs.size());
-    code->instrs = static_cast<uint32_t*>(malloc(u.instrs.size() * sizeof(uint32_t)));
-    memcpy(code->instrs, u.instrs.data(), u.instrs.size() * sizeof(uint32_t));
+    code->instrs = copy_array(u.instrs);
     std::vector<uint8_t> table = encode_line_table(u);
     code->linetable_size = int32_t(table.size());
-    code->linetable = static_cast<uint8_t*>(malloc(table.size() + 1));
-    memcpy(code->linetable, table.data(), table.size());
+    code->linetable = copy_array(table);
+    code->global_cache = static_cast<GlobalCacheEntry*>(calloc(u.names.size() + 1, sizeof(GlobalCacheEntry)));
     units_.pop_back();
     return code;
+  }
+
+  // malloc'd copy of a vector (never null, so tools can read an empty one).
+  template <class T>
+  static T* copy_array(const std::vector<T>& v) {
+    T* out = static_cast<T*>(malloc((v.size() + 1) * sizeof(T)));
+    if (!out) abort();
+    if (!v.empty()) memcpy(out, v.data(), v.size() * sizeof(T));
+    return out;
   }
 
   static void put_uleb(std::vector<uint8_t>& out, uint64_t v) {

@@ -42,8 +42,6 @@ static constexpr BoolObject make_bool(int64_t value) {
 constinit BoolObject TrueObject = make_bool(1);
 constinit BoolObject FalseObject = make_bool(0);
 
-Value True() { return Value(&TrueObject); }
-Value False() { return Value(&FalseObject); }
 
 static Value bool_repr(Value self) {
   // Interned once: repr(True) is frequent (print) and must not allocate.

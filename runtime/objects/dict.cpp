@@ -37,6 +37,7 @@ uint64_t g_dict_version = 0;
 inline int64_t usable_for(int64_t index_size) { return index_size * 2 / 3; }
 
 inline void bump_version(Dict* d) { d->version = ++g_dict_version; }
+inline void bump_keys_version(Dict* d) { d->keys_version = ++g_dict_version; }
 
 int64_t index_bytes(int64_t index_size) { return index_size * int64_t(sizeof(int64_t)); }
 int64_t entry_bytes(int64_t capacity) { return capacity * int64_t(sizeof(DictEntry)); }
@@ -89,6 +90,7 @@ void rebuild(Dict* d, int64_t index_size) {
   d->entries_capacity = capacity;
   d->used = n;
   for (int64_t i = 0; i < n; i++) indices[find_free_slot(d, entries[i].hash)] = i;
+  bump_keys_version(d);
 }
 
 // key == entries[ix].key through obj_eq, which may run Python code: 1/0,
@@ -208,6 +210,7 @@ void insert_new(Dict* d, Value key, int64_t hash, Value value, int64_t slot) {
   d->indices[slot] = ix;
   d->size++;
   bump_version(d);
+  bump_keys_version(d);
 }
 
 void remove_entry(Dict* d, int64_t ix, int64_t slot) {
@@ -216,6 +219,7 @@ void remove_entry(Dict* d, int64_t ix, int64_t slot) {
   d->entries[ix].value = Value();
   d->size--;
   bump_version(d);
+  bump_keys_version(d);
 }
 
 }  // namespace
@@ -264,6 +268,11 @@ Value dict_getitem(Dict* d, Value key) {
   Value v = dict_get_with_hash(d, key, hash);
   if (v.is_null() && !error_occurred()) return raise_with_value(&KeyErrorType, key);
   return v;
+}
+
+int64_t dict_lookup_index_str(Dict* d, Str* key) {
+  int64_t slot;
+  return lookup_str(d, key, str_hash(key), &slot);
 }
 
 Value dict_get_str(Dict* d, Str* key) {
@@ -373,6 +382,7 @@ void dict_clear(Dict* d) {
   d->mask = 0;
   d->used = d->size = d->entries_capacity = 0;
   bump_version(d);
+  bump_keys_version(d);
 }
 
 Dict* dict_copy(Dict* d) {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <malloc.h>
+
 #include "objects/type.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
@@ -18,10 +20,9 @@ std::vector<RootTracer>& root_tracers() {
   static std::vector<RootTracer> tracers;
   return tracers;
 }
-// Collections are paced by allocation volume: the next one starts after as
-// many allocations as there were live objects after the last one (so the
-// cost stays linear), but never sooner than kMinThreshold allocations.
+// Floors of the pacing (see GcStats).
 constexpr int64_t kMinThreshold = 100000;
+constexpr int64_t kMinBytesThreshold = 1 << 20;
 
 void trace_frame_chain(Frame* frame, Visitor& v) {
   // Capped: a frame chain is at most as long as the recursion limit allows,
@@ -47,14 +48,12 @@ void trace_roots(Visitor& v) {
 
 }  // namespace
 
-GcStats& gc_stats() {
-  static GcStats stats = [] {
-    GcStats s;
-    s.threshold = kMinThreshold;
-    return s;
-  }();
-  return stats;
-}
+GcStats g_gc_stats = [] {
+  GcStats s;
+  s.threshold = kMinThreshold;
+  s.bytes_threshold = kMinBytesThreshold;
+  return s;
+}();
 
 void Visitor::visit_object(Object* o) {
   if (o->gc_flags & (kGcMarked | kGcStatic)) return;
@@ -62,8 +61,7 @@ void Visitor::visit_object(Object* o) {
   stack.push_back(o);
 }
 
-Object* gc_alloc(Type* type, size_t size) {
-  void* mem = calloc(1, size);
+static Object* link_new_object(void* mem, Type* type, size_t size) {
   if (!mem) {
     fputs("pyglass: out of memory\n", stderr);
     abort();
@@ -71,19 +69,27 @@ Object* gc_alloc(Type* type, size_t size) {
   Object* o = static_cast<Object*>(mem);
   o->type = type;
   o->gc_next = g_all_objects;
+  o->gc_flags = 0;
+  o->reserved = 0;
   g_all_objects = o;
-  GcStats& s = gc_stats();
+  GcStats& s = g_gc_stats;
   s.objects++;
   s.bytes += int64_t(size);
   s.allocs_since_collect++;
+  s.bytes_since_collect += int64_t(size);
   return o;
 }
 
+Object* gc_alloc(Type* type, size_t size) { return link_new_object(calloc(1, size), type, size); }
+
+Object* gc_alloc_uninitialized(Type* type, size_t size) {
+  return link_new_object(malloc(size), type, size);
+}
+
 void gc_note_external(int64_t delta_bytes) {
-  GcStats& s = gc_stats();
+  GcStats& s = g_gc_stats;
   s.bytes += delta_bytes;
-  // Big external buffers count towards the next collection too.
-  if (delta_bytes > 0) s.allocs_since_collect += delta_bytes / 256;
+  if (delta_bytes > 0) s.bytes_since_collect += delta_bytes;
 }
 
 void gc_add_root_tracer(RootTracer tracer) { root_tracers().push_back(tracer); }
@@ -105,10 +111,12 @@ int64_t gc_collect() {
     v.visit_object(o->type);
   }
   int64_t freed = 0;
+  int64_t live_bytes = 0;
   Object** link = &g_all_objects;
   while (Object* o = *link) {
     if (o->gc_flags & kGcMarked) {
       o->gc_flags &= ~kGcMarked;
+      live_bytes += int64_t(malloc_usable_size(o));
       link = &o->gc_next;
     } else {
       *link = o->gc_next;
@@ -119,7 +127,11 @@ int64_t gc_collect() {
   s.objects -= freed;
   s.collections++;
   s.allocs_since_collect = 0;
+  s.bytes_since_collect = 0;
   s.threshold = s.objects > kMinThreshold ? s.objects : kMinThreshold;
+  // Object blocks only: buffers owned by objects (list items, dict tables)
+  // are left out of this estimate, which only paces collections.
+  s.bytes_threshold = live_bytes > kMinBytesThreshold ? live_bytes : kMinBytesThreshold;
   return freed;
 }
 

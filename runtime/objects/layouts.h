@@ -60,8 +60,13 @@ struct List : Object {
 //                         null key (and is skipped).
 //   size                : live entries.
 //   indices[0 .. mask]  : -1 empty, -2 deleted, else an entry index.
-//   version             : bumped on every mutation (iteration guards,
-//                         caches of global lookups).
+//   version             : bumped on every mutation (iteration guards).
+//   keys_version        : bumped when the set of keys or the position of an
+//                         entry changes (insert, delete, resize, clear), not
+//                         when a value is replaced: the eval loop caches the
+//                         entry index of a global under it.
+// Both come from one process-wide counter, so two dicts never share a
+// non-zero version.
 struct DictEntry {
   int64_t hash;
   Value key;
@@ -75,6 +80,7 @@ struct Dict : Object {
   int64_t* indices;
   int64_t mask;  // index table size - 1 (a power of two minus one)
   uint64_t version;
+  uint64_t keys_version;
 };
 
 struct Range : Object {

@@ -193,7 +193,8 @@ extern Type ModuleType, FrameType, TracebackType;
 // Fills type->dict (and flags) once at start-up. Methods are added with
 // type_add_method() before or after; type_ready() is idempotent.
 void type_ready(Type* type);
-Type* type_of(Value v);
+// Hot: inline. Small ints have no header; their type is int.
+inline Type* type_of(Value v) { return v.is_small() ? &IntType : v.obj()->type; }
 bool is_subtype(const Type* sub, const Type* base);
 bool isinstance(Value v, const Type* t);
 // Looks up `name` along the base chain (no instance dict, no binding).
@@ -207,8 +208,8 @@ struct BoolObject;
 extern BoolObject TrueObject, FalseObject;
 inline Value None() { return Value(&NoneObject); }
 inline Value NotImplemented() { return Value(&NotImplementedObject); }
-Value True();
-Value False();
+inline Value True() { return Value(reinterpret_cast<uint64_t>(&TrueObject)); }
+inline Value False() { return Value(reinterpret_cast<uint64_t>(&FalseObject)); }
 inline Value Bool(bool b) { return b ? True() : False(); }
 inline bool is_none(Value v) { return v.bits == reinterpret_cast<uint64_t>(&NoneObject); }
 
@@ -345,6 +346,7 @@ int list_sort(List* l, Value key, bool reverse);  // stable (timsort semantics)
 Dict* dict_new();
 Value dict_get(Dict* d, Value key);          // null: missing (no error) or error (check error_occurred)
 Value dict_get_str(Dict* d, Str* key);       // fast path for interned names; null = missing, never errors
+int64_t dict_lookup_index_str(Dict* d, Str* key);  // entry index of key, or -1 (never errors)
 int dict_set(Dict* d, Value key, Value v);
 int dict_set_str(Dict* d, Str* key, Value v);
 int dict_del(Dict* d, Value key);            // KeyError if missing

@@ -67,7 +67,9 @@ Str* str_alloc(int64_t nbytes, int64_t length, bool ascii) {
   // sizeof(Str) covers the header and any padding before `data`.
   size_t size = sizeof(Str) + size_t(nbytes) + 1;
   if (has_crumbs(nbytes, length, ascii)) size += 3 + sizeof(uint32_t) * size_t(length / kCrumbStride);
-  Str* s = static_cast<Str*>(gc_alloc(&StrType, size));
+  // Every field is written below or by the caller (data), so skip zeroing.
+  Str* s = static_cast<Str*>(gc_alloc_uninitialized(&StrType, size));
+  s->interned = 0;
   s->hash = -1;
   s->length = length;
   s->nbytes = nbytes;

@@ -151,8 +151,6 @@ void static_types_trace(Visitor& v) {
   for (Type* t : static_types()) v.visit(Value(t->dict));
 }
 
-Type* type_of(Value v) { return v.is_small() ? &IntType : v.obj()->type; }
-
 bool is_subtype(const Type* sub, const Type* base) {
   for (const Type* t = sub; t; t = t->base)
     if (t == base) return true;

@@ -26,6 +26,7 @@ void code_finalize(Object* self) {
   free(c->instrs);
   free(c->linetable);
   free(c->exception_table);
+  free(c->global_cache);
 }
 
 Value code_repr(Value self) {

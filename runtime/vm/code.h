@@ -39,6 +39,16 @@ struct ExceptionTableEntry {
   int32_t push_lasti;
 };
 
+// Per-name cache of LOAD_GLOBAL: where the name was found the last time.
+// Valid while both dicts still have the recorded keys_version (their keys
+// and entry positions have not changed since), see Dict in layouts.h.
+struct GlobalCacheEntry {
+  uint64_t globals_keys_version;   // 0 = empty cache entry
+  uint64_t builtins_keys_version;
+  int64_t index;                   // entry index in globals or builtins
+  int64_t in_builtins;             // 1 when found in builtins
+};
+
 // Instructions are 32-bit words: opcode in the low 8 bits, argument in the
 // high 24 bits. Jump arguments are absolute instruction indices.
 inline constexpr int kOpcodeBits = 8;
@@ -76,6 +86,7 @@ struct Code : Object {
   uint32_t* instrs;       // malloc'd
   uint8_t* linetable;     // malloc'd
   ExceptionTableEntry* exception_table;  // malloc'd, sorted by start
+  GlobalCacheEntry* global_cache;  // one per name (malloc'd, zeroed); not for tools
 };
 
 Code* code_new();  // empty; the compiler fills it
