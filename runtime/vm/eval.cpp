@@ -348,7 +348,11 @@ static inline Value fast_int_compare(int64_t x, int64_t y, uint32_t op) {
 // The loop
 // ---------------------------------------------------------------------------
 
-static Value eval_frame(ThreadState* ts, Frame* entry) {
+// The eval loop lives in its own text section so the debug table can
+// publish its address range ([__start_pyglass_eval, __stop_pyglass_eval)):
+// tools recognise native eval frames by their program counter.
+__attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(ThreadState* ts,
+                                                                         Frame* entry) {
   // The shim entry frame: lives in this C function's stack frame, so tools
   // can tell which native eval_frame activation runs which Python frames.
   Frame shim;

@@ -41,6 +41,11 @@ struct FrameObject;
 //   owner        : FrameOwner.
 struct Frame {
   Code* code;
+#ifdef PYGLASS_DEBUG_PADDING
+  // Test builds only: shifts every later field, to prove that the tools
+  // follow the debug table instead of their own idea of this layout.
+  uint64_t debug_padding[3];
+#endif
   Frame* previous;
   Function* function;
   Dict* globals;
@@ -105,4 +110,6 @@ void frame_trace(Frame* frame, struct Visitor& v);
 void functions_init();
 
 }  // namespace pg
+#ifndef PYGLASS_DEBUG_PADDING
 static_assert(sizeof(pg::Frame) == 72, "docs/frame-layout.md: the Frame header is 72 bytes");
+#endif

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -161,7 +162,12 @@ int run_main_file(const std::string& path) {
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  return run_main_source(ss.str(), path);
+  // Like CPython, the main script's code and __file__ carry its absolute
+  // path (sys.argv[0] keeps the path as given).
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  std::string filename = ec ? path : absolute.lexically_normal().string();
+  return run_main_source(ss.str(), filename);
 }
 
 }  // namespace pg

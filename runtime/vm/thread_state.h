@@ -38,6 +38,9 @@ enum ThreadRunState : uint32_t {
 // Per-thread interpreter state. Fields valid always unless noted.
 struct ThreadState {
   ThreadState* next;          // next thread state on g_runtime.threads (null = last)
+#ifdef PYGLASS_DEBUG_PADDING
+  uint64_t debug_padding[5];  // test builds only (see Frame)
+#endif
   int64_t native_tid;         // kernel thread id (gettid)
   char name[64];              // thread name, NUL terminated ("MainThread")
   Frame* current_frame;       // innermost frame, null when no Python code runs
