@@ -113,13 +113,10 @@ class Compiler {
     if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
         scope->kind == ScopeKind::Comprehension) {
       unit().flags |= kCodeOptimized | kCodeNewLocals;
-      // Parameters first, then other locals in first-seen order, then cells
-      // that are not parameters, then free variables (CPython's layout).
+      // Parameters first; every other local gets its slot when the code
+      // generator first emits it (name_op), which is CPython's co_varnames
+      // order.
       for (const std::string& p : scope->params) add_local(p, kLocalPlain | kLocalArg);
-      for (const std::string& n : scope->order) {
-        NameScope r = scope->scope_of(n);
-        if (r == NameScope::Local || r == NameScope::Cell) add_local(n, kLocalPlain);
-      }
     }
     for (const std::string& n : scope->cellvars) unsupported_closure(n);
     for (const std::string& n : scope->freevars) unsupported_closure(n);
@@ -322,7 +319,7 @@ class Compiler {
     NameScope where = unit().scope->scope_of(name);
     switch (where) {
       case NameScope::Local: {
-        int idx = unit().local_index.at(name);
+        int idx = add_local(name, kLocalPlain);
         emit(access == Access::Load ? OP_LOAD_FAST : access == Access::Store ? OP_STORE_FAST : OP_DELETE_FAST, idx);
         return;
       }

@@ -28,7 +28,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -221,6 +221,33 @@ struct Pos {
   int col;
 };
 
+// A growing array that never moves its elements: references stay valid
+// while it grows (rules hold on to the tokens they matched), and growing
+// copies nothing.
+template <class T, int kShift = 7>
+class ChunkedVector {
+ public:
+  int size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](int i) { return chunks_[i >> kShift][i & kMask]; }
+  const T& operator[](int i) const { return chunks_[i >> kShift][i & kMask]; }
+  const T& front() const { return (*this)[0]; }
+  const T& back() const { return (*this)[size_ - 1]; }
+  void push_back(const T& v) {
+    if ((size_ & kMask) == 0 && (size_ >> kShift) == static_cast<int>(chunks_.size())) {
+      chunks_.push_back(std::unique_ptr<T[]>(new T[kChunk]));  // not zeroed
+    }
+    (*this)[size_++] = v;
+  }
+  void clear() { size_ = 0; }  // keeps the chunks for reuse
+
+ private:
+  static constexpr int kChunk = 1 << kShift;
+  static constexpr int kMask = kChunk - 1;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  int size_ = 0;
+};
+
 // Which kind of target an invalid assignment/deletion was aimed at.
 enum class TargetsType { Star, Del, For };
 
@@ -291,10 +318,9 @@ class Parser {
 
   // The token at the current position, reading it if needed.
   const Token& peek() {
-    if (mark_ == static_cast<int>(toks_.size())) {
-      if (error_) return error_token_;
-      fill_token();
-    }
+    if (mark_ < toks_.size()) return toks_[mark_];
+    if (error_) return error_token_;
+    fill_token();
     return toks_[mark_];
   }
 
@@ -386,7 +412,7 @@ class Parser {
   void memo_store(MemoRule rule, int start, void* value) {
     if (start >= static_cast<int>(memo_head_.size())) return;
     memo_.push_back({rule, mark_, value, memo_head_[start]});
-    memo_head_[start] = static_cast<int>(memo_.size()) - 1;
+    memo_head_[start] = memo_.size() - 1;
   }
   template <class T, class F>
   T* memoized(MemoRule rule, F&& body) {
@@ -414,10 +440,20 @@ class Parser {
         return std::string(original_.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos + 1));
       }
     }
-    // Past the end, or an f-string expression: the tokenizer's current line.
-    size_t b = tz_.buffer_start();
-    size_t nl = src_.find('\n', b);
-    return std::string(src_.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b + 1));
+    // Past the end, or an f-string expression: the tokenizer's current
+    // buffer when the error is on or after its line...
+    if (tz_.lineno() <= line && tz_.input_end() > tz_.buffer_start()) {
+      return std::string(src_.substr(tz_.buffer_start(), tz_.input_end() - tz_.buffer_start()));
+    }
+    // ...else that line of the text, without its newline.
+    size_t pos = 0;
+    for (int l = fstring_mode_ ? starting_line_ : 1; l < line; ++l) {
+      size_t nl = src_.find('\n', pos);
+      if (nl == std::string_view::npos || nl + 1 > tz_.input_end()) break;
+      pos = nl + 1;
+    }
+    size_t nl = src_.find('\n', pos);
+    return std::string(src_.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
   }
 
   // CPython's _PyPegen_raise_error_known_location: columns are 1-based
@@ -441,9 +477,11 @@ class Parser {
     err_.msg = std::move(msg);
     err_.filename = filename_;
     err_.line = line;
-    err_.col = byte_to_char_offset(text, col);
+    // CPython converts to characters only when its tokenizer knows the
+    // encoding, which f-string expressions' tokenizers do not.
+    err_.col = fstring_mode_ ? col : byte_to_char_offset(text, col);
     err_.end_line = end_line;
-    err_.end_col = end_col > 0 ? byte_to_char_offset(text, end_col) : end_col;
+    err_.end_col = end_col > 0 && !fstring_mode_ ? byte_to_char_offset(text, end_col) : end_col;
     err_.text = std::move(text);
   }
   // RAISE_ERROR_KNOWN_LOCATION: 0-based columns.
@@ -783,11 +821,19 @@ class Parser {
     if (kw.kind != Tok::Name || text(kw) != "match") return nullptr;
     ++mark_;
     if (subject_expr() && expect(Tok::Colon) && expect(Tok::Newline) && expect(Tok::Indent)) {
+      // Each line of the block must start a case (as in CPython, the
+      // parse fails at the first that does not); the rest is skipped.
+      bool line_start = true;
       for (int depth = 1; depth > 0 && !error_;) {
-        Tok k = peek().kind;
-        if (k == Tok::EndMarker || k == Tok::Error) break;
+        const Token& t = peek();
+        if (t.kind == Tok::EndMarker || t.kind == Tok::Error) break;
+        if (line_start && depth == 1 && t.kind != Tok::Dedent &&
+            !(t.kind == Tok::Name && text(t) == "case")) {
+          break;
+        }
         ++mark_;
-        depth += k == Tok::Indent ? 1 : k == Tok::Dedent ? -1 : 0;
+        line_start = t.kind == Tok::Newline || t.kind == Tok::Dedent;
+        depth += t.kind == Tok::Indent ? 1 : t.kind == Tok::Dedent ? -1 : 0;
         if (depth == 0) {
           note_unsupported(kw, "'match' statements are not supported by pyglass");
           return node<Simple>(extra(s), StmtKind::Pass);
@@ -2274,6 +2320,7 @@ class Parser {
     Pos s = start_pos();
     Expr* a = (this->*item)();
     if (a == nullptr) return nullptr;
+    if (!check(Tok::Comma)) return a;  // the common case: no tuple
     std::vector<Expr*> elts{a};
     for (;;) {
       int m = mark_;
@@ -5646,10 +5693,10 @@ class Parser {
   int starting_line_;
   int starting_col_;
 
-  std::deque<Token> toks_;  // every token read so far; a deque keeps pointers stable
+  ChunkedVector<Token> toks_;  // every token read so far
   int mark_ = 0;            // position of the next token to match
   std::vector<int> memo_head_;
-  std::vector<MemoEntry> memo_;
+  ChunkedVector<MemoEntry, 8> memo_;
   std::deque<Body> bodies_;  // results of the memoised `block` rule
   Call empty_call_storage_;  // `class C():` has empty bases
   Call* empty_call_ = &empty_call_storage_;
@@ -5746,7 +5793,8 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
   bool bom = source.substr(0, 3) == "\xEF\xBB\xBF";
   if (bom) source.remove_prefix(3);
 
-  // Source encodings: UTF-8 (and ASCII), or Latin-1, which is transcoded.
+  // Source encodings: UTF-8 (and ASCII), or Latin-1 and Windows-1252,
+  // which are transcoded.
   std::string transcoded;
   if (auto cookie = coding_cookie(source)) {
     std::string name;
@@ -5755,20 +5803,40 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
     bool utf8 = is("utf-8") || name == "utf8" || name == "ascii" || name == "us-ascii";
     bool latin1 = is("latin-1") || is("iso-8859-1") || is("iso-latin-1") || name == "latin1" ||
                   name == "iso8859-1" || name == "l1" || name == "cp819";
+    bool cp1252 = name == "cp1252" || name == "windows-1252";
     if (bom && !utf8) return fail(cookie->second, "encoding problem: " + cookie->first + " with BOM", "");
-    if (latin1) {
-      for (char c : source) {
-        auto b = static_cast<unsigned char>(c);
-        if (b < 0x80) {
-          transcoded += c;
+    if (latin1 || cp1252) {
+      // Windows-1252 differs from Latin-1 in 0x80-0x9F (0: undefined).
+      static const uint16_t kCp1252[32] = {
+          0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+          0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+          0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+      for (size_t i = 0; i < source.size(); ++i) {
+        auto b = static_cast<unsigned char>(source[i]);
+        uint32_t cp = b;
+        if (cp1252 && b >= 0x80 && b < 0xA0) {
+          cp = kCp1252[b - 0x80];
+          if (cp == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02x", b);
+            return fail(0, std::string("(unicode error) 'charmap' codec can't decode byte ") + hex +
+                               " in position " + std::to_string(i) + ": character maps to <undefined>", "");
+          }
+        }
+        if (cp < 0x80) {
+          transcoded += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+          transcoded += static_cast<char>(0xC0 | (cp >> 6));
+          transcoded += static_cast<char>(0x80 | (cp & 0x3F));
         } else {
-          transcoded += static_cast<char>(0xC0 | (b >> 6));
-          transcoded += static_cast<char>(0x80 | (b & 0x3F));
+          transcoded += static_cast<char>(0xE0 | (cp >> 12));
+          transcoded += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+          transcoded += static_cast<char>(0x80 | (cp & 0x3F));
         }
       }
       source = transcoded;
     } else if (!utf8) {
-      // CPython knows many more codecs; pyglass reads UTF-8 and Latin-1.
+      // CPython knows many more codecs; pyglass reads only these.
       return fail(cookie->second, "unknown encoding: " + cookie->first, "");
     }
   }
@@ -5776,14 +5844,16 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
   // Universal newlines, and a final newline, as CPython reads source.
   std::string text;
   text.reserve(source.size() + 1);
-  for (size_t i = 0; i < source.size(); ++i) {
-    char c = source[i];
-    if (c == '\r') {
-      text += '\n';
-      if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
-    } else {
-      text += c;
+  for (size_t i = 0; i < source.size();) {
+    size_t cr = source.find('\r', i);
+    if (cr == std::string_view::npos) {
+      text.append(source.substr(i));
+      break;
     }
+    text.append(source.substr(i, cr - i));
+    text += '\n';
+    i = cr + 1;
+    if (i < source.size() && source[i] == '\n') ++i;
   }
   if (!text.empty() && text.back() != '\n') text += '\n';
 
@@ -5791,6 +5861,10 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
   size_t line_start = 0;
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
+    if (c > 0 && c != '\n') {  // plain ASCII: the common case
+      ++i;
+      continue;
+    }
     if (c == '\0') {
       return fail(line, "source code cannot contain null bytes", text.substr(line_start, i - line_start));
     }

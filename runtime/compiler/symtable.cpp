@@ -249,6 +249,7 @@ class SymtableBuilder {
             return;
           }
           add(n, global ? kSymGlobalDecl : kSymNonlocalDecl, s->loc);
+          if (!global) current_->nonlocal_at.emplace(n, s->loc);
         }
         break;
       }
@@ -415,7 +416,7 @@ class SymtableBuilder {
         s->resolved[name] = NameScope::GlobalExplicit;
       } else if (f & kSymNonlocalDecl) {
         if (!bound.count(name)) {
-          fail("no binding for nonlocal '" + name + "' found", Loc{s->lineno, 0, 0, 0});
+          fail("no binding for nonlocal '" + name + "' found", s->nonlocal_at[name]);
           return {};
         }
         s->resolved[name] = NameScope::Free;

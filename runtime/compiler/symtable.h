@@ -35,6 +35,7 @@ struct Scope {
   Scope* parent = nullptr;
   std::vector<std::unique_ptr<Scope>> children;
   std::map<std::string, uint32_t> flags;   // name -> SymbolFlags
+  std::map<std::string, ast::Loc> nonlocal_at;  // where each `nonlocal name` is
   std::vector<std::string> order;          // names in first-seen order
   std::map<std::string, NameScope> resolved;
   std::vector<std::string> params;         // parameters in order

@@ -46,6 +46,15 @@ bool is_unicode_identifier_char(uint32_t cp) {
   if (cp < 0x80) return is_identifier_char(static_cast<int>(cp));
   if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA || cp == 0xB7;
   if (cp == 0xD7 || cp == 0xF7) return false;
+  // Punctuation of other scripts.
+  if ((cp >= 0x37E && cp <= 0x37F && cp != 0x37F) || cp == 0x387 || (cp >= 0x55A && cp <= 0x55F) ||
+      (cp >= 0x589 && cp <= 0x58F) || cp == 0x5BE || cp == 0x5C0 || cp == 0x5C3 || cp == 0x5C6 ||
+      (cp >= 0x5F3 && cp <= 0x5F4) || (cp >= 0x600 && cp <= 0x60F) || (cp >= 0x61B && cp <= 0x61F) ||
+      (cp >= 0x66A && cp <= 0x66D) || cp == 0x6D4 || cp == 0x6DD || cp == 0x6DE || cp == 0x6E9 ||
+      (cp >= 0x964 && cp <= 0x965) || cp == 0x970 || (cp >= 0xE3F && cp <= 0xE3F) || cp == 0xE4F ||
+      (cp >= 0xE5A && cp <= 0xE5B) || (cp >= 0x488 && cp <= 0x489)) {
+    return false;
+  }
   if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x203F || cp == 0x2040 || cp == 0x2054;
   if ((cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x2BFF) ||
       (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x3004) ||
@@ -64,10 +73,19 @@ bool is_unicode_identifier_char(uint32_t cp) {
   if (cp >= 0xE0000) return cp >= 0xE0100 && cp <= 0xE01EF;  // variation selectors continue names
   return is_unicode_printable(cp);
 }
+// Combining marks and connector punctuation continue names but cannot
+// start them.
+bool is_continue_only(uint32_t cp) {
+  return cp == 0xB7 || cp == 0x203F || cp == 0x2040 || cp == 0x2054 || cp == 0xFF3F ||
+         (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x483 && cp <= 0x487) || (cp >= 0x591 && cp <= 0x5C7) ||
+         (cp >= 0x610 && cp <= 0x61A) || (cp >= 0x64B && cp <= 0x669) || (cp >= 0x6F0 && cp <= 0x6F9) ||
+         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 bool is_unicode_identifier_start(uint32_t cp) {
   if (cp < 0x80) return is_identifier_start(static_cast<int>(cp));
-  return cp != 0xB7 && cp != 0x203F && cp != 0x2040 && cp != 0x2054 &&
-         is_unicode_identifier_char(cp);
+  return !is_continue_only(cp) && is_unicode_identifier_char(cp);
 }
 
 // Decodes one UTF-8 sequence at s[i] (the input is known to be valid).
@@ -215,7 +233,10 @@ int Tokenizer::nextc() {
     size_t nl = src_.find('\n', inp_);
     size_t end = nl == std::string_view::npos ? src_.size() : nl + 1;
     ++lineno_;
-    buf_ = line_start_ = cur_;
+    // Inside a token (a string or a backslash continuation spanning lines)
+    // CPython keeps its buffer at the token's first line.
+    if (!in_token_) buf_ = cur_;
+    line_start_ = cur_;
     inp_ = end;
   }
 }
@@ -545,6 +566,7 @@ Token Tokenizer::next() {
   int c;
   bool blankline;
 nextline:
+  in_token_ = false;
   blankline = false;
   if (at_bol_) {
     at_bol_ = false;
@@ -574,28 +596,26 @@ nextline:
     // Lines holding only blanks and a comment do not count for
     // indentation and produce no NEWLINE.
     blankline = c == '#' || c == '\n';
-    if (!blankline && parens_.empty()) {
+    if (!blankline && level_ == 0) {
       if (cont_line_col != 0) col = altcol = cont_line_col;
       // `altcol` measures tabs as one column; a mix of tabs and spaces is
       // consistent only if both measures agree on the block structure.
-      if (col == indents_.back()) {
-        if (altcol != alt_indents_.back()) return indentation_error(TokStatus::TabSpace);
-      } else if (col > indents_.back()) {
-        if (static_cast<int>(indents_.size()) >= kMaxIndent) {
-          return indentation_error(TokStatus::TooDeep);
-        }
-        if (altcol <= alt_indents_.back()) return indentation_error(TokStatus::TabSpace);
+      if (col == indents_[indent_]) {
+        if (altcol != alt_indents_[indent_]) return indentation_error(TokStatus::TabSpace);
+      } else if (col > indents_[indent_]) {
+        if (indent_ + 1 >= kMaxIndent) return indentation_error(TokStatus::TooDeep);
+        if (altcol <= alt_indents_[indent_]) return indentation_error(TokStatus::TabSpace);
         ++pending_;
-        indents_.push_back(col);
-        alt_indents_.push_back(altcol);
+        ++indent_;
+        indents_[indent_] = col;
+        alt_indents_[indent_] = altcol;
       } else {
-        while (indents_.size() > 1 && col < indents_.back()) {
+        while (indent_ > 0 && col < indents_[indent_]) {
           --pending_;
-          indents_.pop_back();
-          alt_indents_.pop_back();
+          --indent_;
         }
-        if (col != indents_.back()) return indentation_error(TokStatus::Dedent);
-        if (altcol != alt_indents_.back()) return indentation_error(TokStatus::TabSpace);
+        if (col != indents_[indent_]) return indentation_error(TokStatus::Dedent);
+        if (altcol != alt_indents_[indent_]) return indentation_error(TokStatus::TabSpace);
       }
     }
   }
@@ -611,10 +631,12 @@ nextline:
   }
 
 again:
+  in_token_ = false;
   do {
     c = nextc();
   } while (c == ' ' || c == '\t' || c == '\f');
   tok_start_ = cur_ == 0 ? 0 : cur_ - 1;
+  in_token_ = true;
 
   if (c == '#') {
     while (c != kEof && c != '\n') c = nextc();
@@ -622,7 +644,7 @@ again:
 
   if (c == kEof) {
     // Inside brackets the parser reports "'(' was never closed".
-    if (!parens_.empty()) return fail(TokStatus::Eof);
+    if (level_ > 0) return fail(TokStatus::Eof);
     return textless(Tok::EndMarker);
   }
 
@@ -658,7 +680,7 @@ again:
 
   if (c == '\n') {
     at_bol_ = true;
-    if (blankline || !parens_.empty()) goto nextline;
+    if (blankline || level_ > 0) goto nextline;
     return make(Tok::Newline, tok_start_, cur_ - 1, lineno_, line_start_);
   }
 
@@ -706,14 +728,13 @@ again:
     case '[':
     case '{':
       if (level() >= kMaxParenLevel) return syntax_error("too many nested parentheses");
-      parens_.push_back({static_cast<char>(c), lineno_, static_cast<int>(tok_start_ - line_start_)});
+      parens_[level_++] = {static_cast<char>(c), lineno_, static_cast<int>(tok_start_ - line_start_)};
       break;
     case ')':
     case ']':
     case '}': {
-      if (parens_.empty()) return syntax_error(std::string("unmatched '") + static_cast<char>(c) + "'");
-      Paren open = parens_.back();
-      parens_.pop_back();
+      if (level_ == 0) return syntax_error(std::string("unmatched '") + static_cast<char>(c) + "'");
+      Paren open = parens_[--level_];
       bool match = (open.ch == '(' && c == ')') || (open.ch == '[' && c == ']') ||
                    (open.ch == '{' && c == '}');
       if (!match) {

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "compiler/token.h"
 
@@ -63,16 +62,19 @@ class Tokenizer {
   int lineno() const { return lineno_; }
   uint32_t cursor() const { return static_cast<uint32_t>(cur_); }
   uint32_t line_start() const { return static_cast<uint32_t>(line_start_); }
-  // Start of the line the tokenizer currently holds (CPython's tok->buf).
+  // Start of the line the tokenizer currently holds (CPython's tok->buf;
+  // it stays on the first line of a token that spans lines) and the end of
+  // the input read so far (tok->inp).
   uint32_t buffer_start() const { return static_cast<uint32_t>(buf_); }
+  uint32_t input_end() const { return static_cast<uint32_t>(inp_); }
 
   struct Paren {
     char ch;
     int line;
     int col;  // byte column
   };
-  int level() const { return static_cast<int>(parens_.size()); }
-  const Paren& innermost_paren() const { return parens_.back(); }
+  int level() const { return level_; }
+  const Paren& innermost_paren() const { return parens_[level_ - 1]; }
 
   std::string_view source() const { return src_; }
   std::string_view text(const Token& t) const { return src_.substr(t.start, t.end - t.start); }
@@ -102,6 +104,7 @@ class Tokenizer {
   size_t buf_ = 0;         // start of the line read last
   size_t line_start_ = 0;  // start of the current line
   size_t tok_start_ = 0;   // start of the token being read
+  bool in_token_ = false;  // reading a token (CPython: tok->start != NULL)
   int lineno_ = 0;
   bool at_eof_ = false;    // no more lines to read
   TokStatus status_ = TokStatus::Ok;
@@ -109,9 +112,13 @@ class Tokenizer {
 
   bool at_bol_ = true;   // at the beginning of a line
   int pending_ = 0;      // INDENTs (>0) or DEDENTs (<0) still to return
-  std::vector<int> indents_{0};      // indentation columns, tabs to 8
-  std::vector<int> alt_indents_{0};  // same with tabs counted as 1
-  std::vector<Paren> parens_;
+  // Fixed arrays: the limits above bound them, and f-string expressions
+  // create many short-lived tokenizers.
+  int indent_ = 0;                       // index of the current block's entry
+  int indents_[kMaxIndent + 1] = {};     // indentation columns, tabs to 8
+  int alt_indents_[kMaxIndent + 1] = {}; // same with tabs counted as 1
+  int level_ = 0;                        // open brackets
+  Paren parens_[kMaxParenLevel];
 };
 
 }  // namespace pg::front

@@ -16,6 +16,14 @@ namespace pg {
 namespace {
 
 void set_capacity(List* l, int64_t capacity) {
+  if (capacity == 0) {
+    // realloc(p, 0) may return a fresh block; free explicitly instead.
+    free(l->items);
+    gc_note_external(-l->capacity * int64_t(sizeof(Value)));
+    l->items = nullptr;
+    l->capacity = 0;
+    return;
+  }
   Value* items = static_cast<Value*>(realloc(l->items, size_t(capacity) * sizeof(Value)));
   if (!items && capacity > 0) {
     fputs("pyglass: out of memory\n", stderr);

@@ -122,6 +122,14 @@ bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t
         }
       }
       if (idx < 0) {
+        for (int64_t p = 0; p < code->posonlyargcount; ++p) {
+          if (str_equal(names[p].as<Str>(), key)) {
+            raise(&TypeErrorType,
+                  "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                  fname, str_cstr(key));
+            return false;
+          }
+        }
         raise(&TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, str_cstr(key));
         return false;
       }
