@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake ninja-build pkg-config python3
   libgmp-dev libfmt-dev libcli11-dev libgtest-dev
+  nlohmann-json3-dev libdw-dev libelf-dev libunwind-dev gdb binutils
 )
 
 missing=()

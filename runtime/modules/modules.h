@@ -14,6 +14,7 @@ namespace pg {
 // these once at start-up, before any import.
 void time_module_register();
 void os_module_register();
+void faulthandler_module_register();
 
 // format(value, spec) (builtins_format.cpp): a user class's __format__, else
 // the int / float / str format-spec mini-language, else str(value) for an

@@ -82,6 +82,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   sys_module_register();
   time_module_register();
   os_module_register();
+  faulthandler_module_register();
   Value builtins_module = module_new("builtins");
   dict_set_str(g_runtime.modules, str_intern("builtins"), builtins_module);
   // The builtins module's namespace is the builtins dict itself.
