@@ -113,6 +113,7 @@ class Compiler {
     if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
         scope->kind == ScopeKind::Comprehension) {
       unit().flags |= kCodeOptimized | kCodeNewLocals;
+      if (scope->is_generator) unit().flags |= kCodeGenerator;
       // Parameters first; every other local gets its slot when the code
       // generator first emits it (name_op), which is CPython's co_varnames
       // order.
@@ -941,8 +942,16 @@ class Compiler {
       case ExprKind::DictComp:
       case ExprKind::GeneratorExp: error("pyglass does not support comprehensions yet", e->loc);
       case ExprKind::Await: error("pyglass does not support 'await' yet", e->loc);
-      case ExprKind::Yield:
-      case ExprKind::YieldFrom: error("pyglass does not support generators yet", e->loc);
+      case ExprKind::Yield: {
+        ScopeKind k = unit().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'yield' outside function", e->loc);
+        if (auto* v = static_cast<Yield*>(e)->value) expr(v);
+        else load_none();
+        set_line(e->loc);
+        emit(OP_YIELD_VALUE);
+        break;
+      }
+      case ExprKind::YieldFrom: error("pyglass does not support 'yield from' yet", e->loc);
       case ExprKind::FormattedValue:
       case ExprKind::JoinedStr: error("pyglass does not support f-strings yet", e->loc);
     }

@@ -46,9 +46,13 @@ using front::TokStatus;
 
 // CPython's CURRENT_POS: "the tokenizer's position when the error is raised".
 constexpr int kCurrentPos = -5;
-// Rule nesting limit, like CPython's MAXSTACK. 200 nested brackets (the
-// tokenizer's limit) take about 4000 rule frames.
+// Nesting limits. CPython counts rule calls (MAXSTACK, 6000); we also
+// bound the stack itself, since frame sizes vary a lot between builds: 200
+// nested brackets (the tokenizer's limit) take about 0.7 MB optimised and
+// 2.3 MB under AddressSanitizer, so parse_module() needs up to 4 MB of
+// stack on hostile input.
 constexpr int kMaxDepth = 6000;
+constexpr size_t kMaxStackBytes = size_t{4} << 20;
 
 enum class ErrKind { Syntax, Indentation, Tab };
 
@@ -264,7 +268,8 @@ class Parser {
         tz_(source, fstring_line),
         fstring_mode_(fstring_mode),
         starting_line_(fstring_line),
-        starting_col_(fstring_col) {}
+        starting_col_(fstring_col),
+        stack_base_(static_cast<const char*>(__builtin_frame_address(0))) {}
 
   Module* parse_file() {
     Module* m = file_rule();
@@ -285,6 +290,9 @@ class Parser {
     return nullptr;
   }
 
+  // The source had no final newline; parse_module() added one.
+  void set_newline_added() { newline_added_ = true; }
+
   bool has_error() const { return has_error_; }
   const SyntaxErrorInfo& error() const { return err_; }
 
@@ -296,7 +304,10 @@ class Parser {
   struct Depth {
     Parser* p;
     explicit Depth(Parser* parser) : p(parser) {
-      if (++p->depth_ > kMaxDepth && !p->error_) p->raise_too_deep();
+      // Both a rule count (as CPython) and the real stack use, which
+      // differs a lot between optimised and sanitizer builds.
+      auto used = static_cast<size_t>(p->stack_base_ - static_cast<const char*>(__builtin_frame_address(0)));
+      if ((++p->depth_ > kMaxDepth || used > kMaxStackBytes) && !p->error_) p->raise_too_deep();
     }
     ~Depth() { --p->depth_; }
     Depth(const Depth&) = delete;
@@ -437,7 +448,11 @@ class Parser {
       }
       if (pos != std::string_view::npos && pos < original_.size()) {
         size_t nl = original_.find('\n', pos);
-        return std::string(original_.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos + 1));
+        size_t len = nl == std::string_view::npos ? std::string_view::npos : nl - pos + 1;
+        // CPython reads the line from the file: the last one may lack the
+        // newline that parse_module() added.
+        if (nl + 1 == original_.size() && newline_added_) --len;
+        return std::string(original_.substr(pos, len));
       }
     }
     // Past the end, or an f-string expression: the tokenizer's current
@@ -520,7 +535,9 @@ class Parser {
   void raise_indentation(std::string msg) { raise_last(ErrKind::Indentation, std::move(msg)); }
 
   void raise_too_deep() {
-    raise_syntax("too many nested parentheses");  // CPython: MemoryError
+    // CPython raises MemoryError here (its tokenizer's own limit, 200
+    // brackets, gives "too many nested parentheses").
+    raise_syntax("source too complex to parse (nested too deeply)");
   }
 
   void raise_unclosed_paren() {
@@ -827,7 +844,7 @@ class Parser {
       for (int depth = 1; depth > 0 && !error_;) {
         const Token& t = peek();
         if (t.kind == Tok::EndMarker || t.kind == Tok::Error) break;
-        if (line_start && depth == 1 && t.kind != Tok::Dedent &&
+        if (line_start && depth == 1 && t.kind != Tok::Dedent && t.kind != Tok::Indent &&
             !(t.kind == Tok::Name && text(t) == "case")) {
           break;
         }
@@ -5383,6 +5400,7 @@ class Parser {
     // the token; on later lines they already are line columns.
     Parser sub(buffer, buffer, filename_, arena_, true, t.line + lines, lines == 0 ? t.col + cols : cols);
     sub.depth_ = depth_;
+    sub.stack_base_ = stack_base_;
     Expr* e = sub.parse_fstring_expr();
     if (e == nullptr) {
       err_ = sub.error();
@@ -5701,6 +5719,8 @@ class Parser {
   Call empty_call_storage_;  // `class C():` has empty bases
   Call* empty_call_ = &empty_call_storage_;
   int depth_ = 0;
+  const char* stack_base_;  // the frame parsing started from
+  bool newline_added_ = false;
   std::optional<std::pair<Loc, std::string>> unsupported_;  // see note_unsupported()
 
   bool invalid_pass_ = false;  // second pass: invalid_* rules enabled
@@ -5855,7 +5875,8 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
     i = cr + 1;
     if (i < source.size() && source[i] == '\n') ++i;
   }
-  if (!text.empty() && text.back() != '\n') text += '\n';
+  bool newline_added = !text.empty() && text.back() != '\n';
+  if (newline_added) text += '\n';
 
   int line = 1;
   size_t line_start = 0;
@@ -5885,6 +5906,7 @@ ast::Module* parse_module(std::string_view source, const std::string& filename, 
   }
 
   Parser parser(text, text, filename, arena);
+  if (newline_added) parser.set_newline_added();
   ast::Module* m = parser.parse_file();
   if (m == nullptr && error != nullptr) *error = parser.error();
   return m;

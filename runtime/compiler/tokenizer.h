@@ -106,7 +106,6 @@ class Tokenizer {
   size_t tok_start_ = 0;   // start of the token being read
   bool in_token_ = false;  // reading a token (CPython: tok->start != NULL)
   int lineno_ = 0;
-  bool at_eof_ = false;    // no more lines to read
   TokStatus status_ = TokStatus::Ok;
   TokError error_;
 

@@ -6,6 +6,7 @@
 #include "objects/layouts.h"
 #include "pyglass/debug_abi.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
 
@@ -68,7 +69,8 @@ constexpr PgDebugTable make_table() {
             OFF(Code, linetable)};
   t.function = {sizeof(Function), OFF(Function, code), OFF(Function, name),
                 OFF(Function, qualname), OFF(Function, globals)};
-  t.generator = {0, PG_FIELD_ABSENT, PG_FIELD_ABSENT, PG_FIELD_ABSENT};
+  t.generator = {sizeof(Generator), OFF(Generator, frame), OFF(Generator, state),
+                 OFF(Generator, name)};
   t.frame_object = {sizeof(FrameObject), OFF(FrameObject, frame), OFF(FrameObject, owned),
                     OFF(FrameObject, back)};
   t.object = {sizeof(Object), OFF(Object, type)};
@@ -127,7 +129,7 @@ PgDebugTable pyglass_debug_table = {
     {ADDR(ObjectType), ADDR(TypeType), ADDR(IntType), ADDR(BoolType), ADDR(FloatType),
      ADDR(StrType), ADDR(ListType), ADDR(TupleType), ADDR(DictType), ADDR(NoneType),
      ADDR(FunctionType), ADDR(CodeType), ADDR(FrameType), ADDR(ModuleType), ADDR(RangeType),
-     ADDR(BaseExceptionType), ADDR(NoneObject), ADDR(TrueObject), ADDR(FalseObject)},
+     ADDR(BaseExceptionType), ADDR(GeneratorType), ADDR(NoneObject), ADDR(TrueObject), ADDR(FalseObject)},
     kLayout.runtime,
     kLayout.thread,
     kLayout.frame,

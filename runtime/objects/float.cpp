@@ -11,7 +11,6 @@
 // ValueError("negative number cannot be raised to a fractional power").
 #include <gmp.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstring>
 
@@ -193,7 +192,7 @@ static Value float_compare(Value a, Value b, CompareOp op) {
 // Arithmetic.
 // ---------------------------------------------------------------------------
 
-#define IS_ODD_INTEGER(x) (std::fmod(std::fabs(x), 2.0) == 1.0)
+static inline bool IS_ODD_INTEGER(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
 
 Value float_pow_doubles(double iv, double iw) {
   // The special cases are sorted out here rather than relying on the libm,
@@ -225,8 +224,9 @@ Value float_pow_doubles(double iv, double iw) {
     negate = IS_ODD_INTEGER(iw);
   }
   if (iv == 1.0) return float_new(negate ? -1.0 : 1.0);  // (-1) ** huge_int too
-  errno = 0;
   double ix = std::pow(iv, iw);
+  // CPython raises OverflowError from errno ERANGE: str() is "(34, 'Numerical
+  // result out of range')". Underflow to zero is not an error.
   if (std::isinf(ix)) return raise(&OverflowErrorType, "(34, 'Numerical result out of range')");
   return float_new(negate ? -ix : ix);
 }
@@ -340,6 +340,24 @@ static int float_truth(Value self) { return float_value(self) != 0.0; }
 static Value double_round(double x, int64_t ndigits) {
   int e;
   double f = std::frexp(x, &e);
+  // Fast path (round(x, 2) and friends): |x| = m * 2**-shift with m < 2**53,
+  // and 10**ndigits <= 10**22 is an exact double, so m * 10**ndigits fits an
+  // unsigned __int128 and, when the rounded N < 2**53, N / 10**ndigits is a
+  // single correctly rounded division.
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  int shift = 53 - e;  // x is not integral here, so shift >= 1
+  if (ndigits >= 0 && ndigits <= 22 && shift >= 1 && shift <= 127) {
+    using u128 = unsigned __int128;
+    u128 p = 1;
+    for (int64_t i = 0; i < ndigits; i++) p *= 10;
+    u128 num = u128(uint64_t(std::ldexp(std::fabs(f), 53))) * p;
+    u128 q = num >> shift;
+    u128 r = num - (q << shift);
+    u128 half = u128(1) << (shift - 1);
+    if (r > half || (r == half && (q & 1))) q++;
+    if (q < (u128(1) << 53)) return float_new(std::copysign(double(uint64_t(q)) / kPow10[ndigits], x));
+  }
   mpz_t num, den, q, r, p;
   mpz_inits(num, den, q, r, p, nullptr);
   mpz_set_d(num, std::ldexp(std::fabs(f), 53));  // |x| = num * 2**(e - 53)
@@ -424,13 +442,13 @@ static Value float_construct(Type* type, const Value* args, size_t nargs, Tuple*
 // ---------------------------------------------------------------------------
 
 static Value float_is_integer(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("is_integer", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("float.is_integer", nargs, kwnames, 0, 0)) return Value();
   double x = float_value(self);
   return Bool(std::isfinite(x) && std::floor(x) == x);
 }
 
 static Value float_as_integer_ratio(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("as_integer_ratio", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("float.as_integer_ratio", nargs, kwnames, 0, 0)) return Value();
   double x = float_value(self);
   if (std::isinf(x)) return raise(&OverflowErrorType, "cannot convert Infinity to integer ratio");
   if (std::isnan(x)) return raise(&ValueErrorType, "cannot convert NaN to integer ratio");
@@ -442,7 +460,9 @@ static Value float_as_integer_ratio(Value self, const Value* args, size_t nargs,
   mpz_set_d(num, std::ldexp(f, 53));
   e -= 53;
   mpz_set_ui(den, 1);
-  if (mpz_sgn(num) != 0) {
+  if (mpz_sgn(num) == 0) {
+    e = 0;  // 0.0 and -0.0 are 0/1
+  } else {
     mp_bitcnt_t twos = mpz_scan1(num, 0);
     if (e < 0) {
       mp_bitcnt_t k = twos < mp_bitcnt_t(-e) ? twos : mp_bitcnt_t(-e);
@@ -459,7 +479,7 @@ static Value float_as_integer_ratio(Value self, const Value* args, size_t nargs,
 
 // float.hex(): 0x1.<13 hex digits>p<exp>, subnormals as 0x0.<...>p-1022.
 static Value float_hex(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("hex", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("float.hex", nargs, kwnames, 0, 0)) return Value();
   double x = float_value(self);
   if (std::isnan(x) || std::isinf(x)) {
     char buf[32];
@@ -486,11 +506,18 @@ static int hex_digit(char c) {
   return -1;
 }
 
+// The class fromhex() was called on (a float subclass), or float when the
+// method was reached without binding.
+static Type* fromhex_type(Value cls) {
+  if (cls.is_obj() && isinstance(cls, &TypeType) && is_subtype(cls.as<Type>(), &FloatType)) return cls.as<Type>();
+  return &FloatType;
+}
+
 // float.fromhex(s): [ws] [sign] (inf|infinity|nan | [0x] hex [. hex] [p [sign] dec]) [ws],
 // correctly rounded (half to even) like CPython.
 static Value float_fromhex(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("fromhex", nargs, kwnames, 1, 1)) return Value();
-  if (!is_str(args[0])) return raise(&TypeErrorType, "fromhex() argument must be str, not %s", type_name(args[0]));
+  if (!check_nargs("float.fromhex", nargs, kwnames, 1, 1)) return Value();
+  if (!is_str(args[0])) return raise(&TypeErrorType, "bad argument type for built-in operation");
   std::string_view s = str_view(args[0].as<Str>());
   auto invalid = [] { return raise(&ValueErrorType, "invalid hexadecimal floating-point string"); };
   size_t i = 0, n = s.size();
@@ -505,7 +532,7 @@ static Value float_fromhex(Value cls, const Value* args, size_t nargs, Tuple* kw
   for (char& c : lower) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   if (lower == "inf" || lower == "infinity" || lower == "nan") {
     special = lower == "nan" ? std::nan("") : HUGE_VAL;
-    return float_new_instance(type_of(cls) == &TypeType ? cls.as<Type>() : &FloatType, negative ? -special : special);
+    return float_new_instance(fromhex_type(cls), negative ? -special : special);
   }
   if (lower.size() >= 2 && lower[0] == '0' && lower[1] == 'x') lower.erase(0, 2);
   mpz_t m;
@@ -563,24 +590,25 @@ static Value float_fromhex(Value cls, const Value* args, size_t nargs, Tuple* kw
   mpz_clear(m);
   if (!ok) return invalid();
   if (overflow) return raise(&OverflowErrorType, "hexadecimal value too large to represent as a float");
-  Type* type = type_of(cls) == &TypeType || is_subtype(type_of(cls), &TypeType) ? cls.as<Type>() : &FloatType;
-  return float_new_instance(type, negative ? -d : d);
+  return float_new_instance(fromhex_type(cls), negative ? -d : d);
 }
 
 static Value float_conjugate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("conjugate", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("float.conjugate", nargs, kwnames, 0, 0)) return Value();
   return self.obj()->type == &FloatType ? self : float_new(float_value(self));
 }
 
+// __trunc__, __int__, __floor__, __ceil__.
+static constexpr char kTrunc[] = "float.__trunc__", kInt[] = "float.__int__", kFloor[] = "float.__floor__",
+                      kCeil[] = "float.__ceil__";
 template <const char* Name>
 static Value float_to_int_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_nargs(Name, nargs, kwnames, 0, 0)) return Value();
   double x = float_value(self);
-  if (Name[2] == 'f' && Name[3] == 'l') x = std::floor(x);  // __floor__
-  if (Name[2] == 'c') x = std::ceil(x);                     // __ceil__
+  if (Name == kFloor) x = std::floor(x);
+  if (Name == kCeil) x = std::ceil(x);
   return int_from_double(x);
 }
-static constexpr char kTrunc[] = "__trunc__", kInt[] = "__int__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
 
 static Value float_round_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_nargs("__round__", nargs, kwnames, 0, 1)) return Value();
@@ -588,7 +616,7 @@ static Value float_round_method(Value self, const Value* args, size_t nargs, Tup
 }
 
 static Value float_format_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("__format__", nargs, kwnames, 1, 1)) return Value();
+  if (!check_nargs("float.__format__", nargs, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise(&TypeErrorType, "__format__() argument must be str, not %s", type_name(args[0]));
   return float_format(self, str_view(args[0].as<Str>()));

@@ -774,7 +774,7 @@ static Value int_construct(Type* type, const Value* args, size_t nargs, Tuple* k
 // ---------------------------------------------------------------------------
 
 static Value int_bit_length(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("bit_length", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("int.bit_length", nargs, kwnames, 0, 0)) return Value();
   int64_t x;
   if (int_small_like(self, &x)) {
     uint64_t m = x < 0 ? uint64_t(0) - uint64_t(x) : uint64_t(x);
@@ -784,7 +784,7 @@ static Value int_bit_length(Value self, const Value* args, size_t nargs, Tuple* 
 }
 
 static Value int_bit_count(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("bit_count", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("int.bit_count", nargs, kwnames, 0, 0)) return Value();
   int64_t x;
   if (int_small_like(self, &x)) {
     uint64_t m = x < 0 ? uint64_t(0) - uint64_t(x) : uint64_t(x);
@@ -803,16 +803,16 @@ static Value int_identity(Value self, const Value* args, size_t nargs, Tuple* kw
   if (!check_nargs(Name, nargs, kwnames, 0, 0)) return Value();
   return int_exact(self);
 }
-static constexpr char kConjugate[] = "conjugate", kIndex[] = "__index__", kInt[] = "__int__",
-                      kTrunc[] = "__trunc__", kFloor[] = "__floor__", kCeil[] = "__ceil__";
+static constexpr char kConjugate[] = "int.conjugate", kIndex[] = "int.__index__", kInt[] = "int.__int__",
+                      kTrunc[] = "int.__trunc__", kFloor[] = "int.__floor__", kCeil[] = "int.__ceil__";
 
 static Value int_as_integer_ratio(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("as_integer_ratio", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("int.as_integer_ratio", nargs, kwnames, 0, 0)) return Value();
   return Value(tuple_from({int_exact(self), Value::small(1)}));
 }
 
 static Value int_float_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("__float__", nargs, kwnames, 0, 0)) return Value();
+  if (!check_nargs("int.__float__", nargs, kwnames, 0, 0)) return Value();
   double d;
   if (!number_to_double(self, &d)) return Value();
   return float_new(d);
@@ -824,7 +824,7 @@ static Value int_round_method(Value self, const Value* args, size_t nargs, Tuple
 }
 
 static Value int_format_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("__format__", nargs, kwnames, 1, 1)) return Value();
+  if (!check_nargs("int.__format__", nargs, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise(&TypeErrorType, "__format__() argument must be str, not %s", type_name(args[0]));
   return int_format(self, str_view(args[0].as<Str>()));

@@ -5,11 +5,14 @@
 // eval_frame() activation, each with its shim entry frame on the C stack.
 #include "vm/eval.h"
 
+#include <cstddef>
+
 #include <cstdlib>
 #include <cstring>
 
 #include "objects/gc.h"
 #include "objects/type.h"
+#include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
@@ -79,11 +82,34 @@ static bool enter_python_frame(ThreadState* ts) {
   return true;
 }
 
-// Ends an activation: a frame object referring to it takes a copy.
+static Generator* generator_of(Frame* f) {
+  return reinterpret_cast<Generator*>(reinterpret_cast<char*>(f) - offsetof(Generator, frame));
+}
+
+// Ends an activation: a frame object referring to it takes a copy. A
+// generator's frame stays inside the generator, which is now finished.
 static void finish_frame(ThreadState* ts, Frame* f) {
   if (f->frame_obj) frame_object_take_ownership(f);
   ts->recursion_depth--;
+  if (f->owner == kOwnedByGenerator) {
+    generator_of(f)->state = kGenFinished;
+    f->previous = nullptr;
+    return;
+  }
   pop_frame(ts, f);
+}
+
+// Calling a generator function creates the generator; nothing runs yet.
+static Value make_generator(ThreadState* ts, Function* fn, const Value* args, size_t npos,
+                            Tuple* kwnames) {
+  Frame* scratch = push_frame(ts, fn->code);
+  if (!bind_frame_arguments(fn, scratch->localsplus, args, npos, kwnames)) {
+    pop_frame(ts, scratch);
+    return Value();
+  }
+  Generator* gen = generator_new(fn, scratch->localsplus);
+  pop_frame(ts, scratch);
+  return Value(gen);
 }
 
 // ---------------------------------------------------------------------------
@@ -360,7 +386,8 @@ static inline Value fast_int_compare(int64_t x, int64_t y, uint32_t op) {
 // publish its address range ([__start_pyglass_eval, __stop_pyglass_eval)):
 // tools recognise native eval frames by their program counter.
 __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(ThreadState* ts,
-                                                                         Frame* entry) {
+                                                                         Frame* entry,
+                                                                         Value throw_exc) {
   // The shim entry frame: lives in this C function's stack frame, so tools
   // can tell which native eval_frame activation runs which Python frames.
   Frame shim;
@@ -411,8 +438,14 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
 
   ts->current_frame = f;
   LOAD_FRAME_REGISTERS();
-  sp = stack_base;
+  sp = stack_base + f->stack_depth;
   ip = f->instr_ptr;
+  // A resumed generator continues after its YIELD_VALUE.
+  if (f->owner == kOwnedByGenerator && f->instr_ptr != f->code->instrs) ++ip;
+  if (!throw_exc.is_null()) {
+    raise_exception(throw_exc);
+    goto error;
+  }
   DISPATCH();
 
   TARGET(NOP) { DISPATCH(); }
@@ -762,7 +795,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Tuple* kw = kwnames;
     kwnames = nullptr;
     size_t npos = nargs - (kw ? size_t(tuple_size(kw)) : 0);
-    if (type_of(callable) == &FunctionType) {
+    if (type_of(callable) == &FunctionType && !(callable.as<Function>()->code->flags & kCodeGenerator)) {
       Function* fn = callable.as<Function>();
       Code* code = fn->code;
       if (!enter_python_frame(ts)) goto error;
@@ -792,6 +825,16 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     sp -= oparg + 2;
     PUSH(r);
     DISPATCH();
+  }
+  TARGET(YIELD_VALUE) {
+    // Generator frames are always the entry frame of their eval_frame call
+    // (generator_resume starts one), so yielding returns to that caller.
+    rv = POP();
+    f->stack_depth = int32_t(sp - stack_base);
+    ts->recursion_depth--;
+    ts->current_frame = shim.previous;
+    f->previous = nullptr;
+    return rv;
   }
   TARGET(MAKE_FUNCTION) {
     Code* code = POP().as<Code>();
@@ -872,6 +915,7 @@ error:
 
 Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple* kwnames) {
   ThreadState* ts = current_thread();
+  if (fn->code->flags & kCodeGenerator) return make_generator(ts, fn, args, nargs, kwnames);
   if (!enter_python_frame(ts)) return Value();
   Frame* f = push_frame(ts, fn->code);
   if (!bind_frame_arguments(fn, f->localsplus, args, nargs, kwnames)) {
@@ -882,7 +926,14 @@ Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple*
   f->function = fn;
   f->globals = fn->globals;
   f->builtins = fn->builtins;
-  return eval_frame(ts, f);
+  return eval_frame(ts, f, Value());
+}
+
+Value eval_generator_frame(Frame* f, Value sent, Value exc) {
+  ThreadState* ts = current_thread();
+  if (!enter_python_frame(ts)) return Value();
+  if (!sent.is_null()) f->localsplus[f->code->nlocalsplus + f->stack_depth++] = sent;
+  return eval_frame(ts, f, exc);
 }
 
 Value eval_code_in(Code* code, Dict* globals, Dict* locals) {
@@ -892,7 +943,7 @@ Value eval_code_in(Code* code, Dict* globals, Dict* locals) {
   f->globals = globals;
   f->builtins = g_runtime.builtins;
   f->locals = locals;
-  return eval_frame(ts, f);
+  return eval_frame(ts, f, Value());
 }
 
 }  // namespace pg

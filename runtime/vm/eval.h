@@ -9,6 +9,11 @@ namespace pg {
 // Calls a Python function from native code: pushes a shim entry frame on the
 // C stack and the function's frame on the data stack, then runs the loop.
 Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple* kwnames);
+// Runs a generator's embedded frame until it yields, returns or raises.
+// `sent` (non-null when resuming after a yield) becomes the value of the
+// yield expression; `exc` (non-null) is raised at the yield instead.
+// Used by generator_resume(), which reads the generator's state afterwards.
+Value eval_generator_frame(Frame* frame, Value sent, Value exc);
 // Runs module (or class-body) code with `globals` as its namespace.
 Value eval_code_in(Code* code, Dict* globals, Dict* locals);
 

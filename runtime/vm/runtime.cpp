@@ -18,6 +18,7 @@
 #include "objects/gc.h"
 #include "objects/numbers.h"
 #include "vm/eval.h"
+#include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/traceback.h"
 
@@ -70,6 +71,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   type_ready(&ModuleType);
   type_ready(&FrameType);
   type_ready(&CellType);
+  generators_init();
   gc_add_root_tracer(str_intern_trace);
 
   g_runtime.modules = dict_new();

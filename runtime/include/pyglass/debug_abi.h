@@ -52,6 +52,12 @@ typedef uint32_t pg_offset_t;
 #define PG_OWNED_BY_FRAME_OBJECT 2
 #define PG_OWNED_BY_CSTACK 3
 
+/* Generator states (Generator.state). */
+#define PG_GEN_CREATED 0
+#define PG_GEN_SUSPENDED 1
+#define PG_GEN_RUNNING 2
+#define PG_GEN_FINISHED 3
+
 /* Thread run states (ThreadState.run_state). */
 #define PG_THREAD_RUNNING 0
 #define PG_THREAD_IDLE 1
@@ -148,11 +154,11 @@ typedef struct PgDebugStruct_Function {
   pg_offset_t globals;   /* Dict* */
 } PgDebugStruct_Function;
 
-/* Generators (a later slice): size 0 and every field absent until then. */
+/* Generator objects: the frame is embedded at `frame`. */
 typedef struct PgDebugStruct_Generator {
-  uint32_t size;
-  pg_offset_t frame;     /* the embedded Frame */
-  pg_offset_t running;   /* uint8 */
+  uint32_t size;         /* bytes before the embedded frame's localsplus end (header + Frame) */
+  pg_offset_t frame;     /* the embedded Frame (owner PG_OWNED_BY_GENERATOR) */
+  pg_offset_t state;     /* uint8: PG_GEN_* */
   pg_offset_t name;      /* Str* */
 } PgDebugStruct_Generator;
 
@@ -242,7 +248,7 @@ typedef struct PgDebugStruct_Module {
 typedef struct PgDebugTypes {
   uint64_t object_type, type_type, int_type, bool_type, float_type, str_type, list_type,
       tuple_type, dict_type, none_type, function_type, code_type, frame_type, module_type,
-      range_type, base_exception_type;
+      range_type, base_exception_type, generator_type;
   uint64_t none_object, true_object, false_object;
 } PgDebugTypes;
 
