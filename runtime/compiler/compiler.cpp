@@ -27,10 +27,35 @@ struct CompileError {
   SyntaxErrorInfo info;
 };
 
-struct Loop {
-  int continue_label;
-  int break_label;
-  bool is_for;  // a for loop keeps its iterator on the stack
+// A block of code whose exit needs care (CPython's "fblock"): break,
+// continue and return leave through every enclosing block, running its
+// unwind code (pop an iterator, restore the handled exception, run a
+// finally body).
+enum class BlockKind {
+  WhileLoop,       // nothing on the stack
+  ForLoop,         // the iterator is on the stack
+  TryBody,         // inside `try:` of try/except: nothing to undo
+  FinallyBody,     // inside `try:` of try/finally: run the finally body
+  FinallyHandler,  // running the finally body for an exception: [lasti, prev_exc, exc]
+  ExceptHandler,   // inside an `except` clause: [prev_exc]; the bound name is cleared
+};
+struct Block {
+  BlockKind kind;
+  int continue_label = -1;
+  int break_label = -1;
+  const ast::Body* finalbody = nullptr;  // FinallyBody
+  std::string bound_name;                // ExceptHandler with `as name`
+  size_t handlers_below = 0;             // size of the handler stack outside this block
+};
+
+// An exception handler of the table being built: instructions emitted while
+// it is the innermost active handler jump to `label` when they raise. The
+// value-stack depth to unwind to is the depth at `setup_instr` (computed by
+// the stack-depth pass), like CPython's SETUP_FINALLY/SETUP_CLEANUP.
+struct Handler {
+  int label;
+  size_t setup_instr;
+  bool push_lasti;
 };
 
 // Everything being built for one code object.
@@ -50,7 +75,10 @@ struct Unit {
   std::map<std::string, int> local_index;
   std::vector<int> label_pos;
   std::vector<size_t> fixups;  // instructions whose argument is a label id
-  std::vector<Loop> loops;
+  std::vector<Block> blocks;
+  std::vector<Handler> handlers;      // every handler of this code object
+  std::vector<int> handler_stack;     // active handlers, innermost last
+  std::vector<int> instr_handler;     // per instruction: innermost handler or -1
   int line = 1;
   int argcount = 0, posonly = 0, kwonly = 0;
   uint32_t flags = 0;
@@ -74,6 +102,7 @@ class Compiler {
   std::string filename_;
   std::string_view source_;
   std::vector<std::unique_ptr<Unit>> units_;
+  std::vector<int> handler_depths_;  // per handler of the unit being assembled
 
   Unit& unit() { return *units_.back(); }
 
@@ -169,6 +198,9 @@ class Compiler {
     std::vector<uint8_t> table = encode_line_table(u);
     code->linetable_size = int32_t(table.size());
     code->linetable = copy_array(table);
+    std::vector<ExceptionTableEntry> exceptions = build_exception_table();
+    code->nexceptions = int32_t(exceptions.size());
+    code->exception_table = copy_array(exceptions);
     code->global_cache = static_cast<GlobalCacheEntry*>(calloc(u.names.size() + 1, sizeof(GlobalCacheEntry)));
     units_.pop_back();
     return code;
@@ -222,6 +254,18 @@ class Compiler {
       }
     };
     reach(0, 0);
+    // Handler landing pads are reached from their regions: the stack is cut
+    // to the depth at the handler's setup point, then the exception (and
+    // maybe the raising instruction's offset) is pushed.
+    auto reach_handlers = [&] {
+      for (const Handler& h : u.handlers) {
+        if (h.setup_instr >= n || depth_at[h.setup_instr] < 0) continue;
+        int d = depth_at[h.setup_instr] + 1 + (h.push_lasti ? 1 : 0);
+        max_depth = std::max(max_depth, d);
+        reach(size_t(u.label_pos[h.label]), d);
+      }
+    };
+    for (;;) {
     while (!work.empty()) {
       size_t i = work.back();
       work.pop_back();
@@ -237,7 +281,7 @@ class Compiler {
         depth += opcode_stack_effect(uint8_t(op), arg, false);
         max_depth = std::max(max_depth, depth);
         if (op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_JUMP_FORWARD ||
-            op == OP_JUMP_BACKWARD)
+            op == OP_JUMP_BACKWARD || op == OP_RERAISE)
           break;
         ++i;
         if (i < n) {
@@ -246,7 +290,34 @@ class Compiler {
         }
       }
     }
+    reach_handlers();
+    if (work.empty()) break;
+    }
+    handler_depths_.clear();
+    for (const Handler& h : u.handlers)
+      handler_depths_.push_back(h.setup_instr < n && depth_at[h.setup_instr] >= 0 ? depth_at[h.setup_instr] : 0);
     return max_depth;
+  }
+
+  // Exception table: maximal runs of instructions with the same innermost
+  // handler (computed after the stack depths, which give each handler's depth).
+  std::vector<ExceptionTableEntry> build_exception_table() {
+    Unit& u = unit();
+    std::vector<ExceptionTableEntry> table;
+    size_t n = u.instrs.size();
+    size_t i = 0;
+    while (i < n) {
+      int h = u.instr_handler[i];
+      size_t j = i;
+      while (j < n && u.instr_handler[j] == h) ++j;
+      if (h >= 0) {
+        const Handler& hd = u.handlers[size_t(h)];
+        table.push_back({int32_t(i), int32_t(j), int32_t(u.label_pos[hd.label]),
+                         int32_t(handler_depths_[size_t(h)]), hd.push_lasti ? 1 : 0});
+      }
+      i = j;
+    }
+    return table;
   }
 
   // ---- emission -----------------------------------------------------------
@@ -255,6 +326,7 @@ class Compiler {
     if (arg > kMaxInstrArg) error("too many constants or names in one code object", {unit().line, 0, 0, 0});
     unit().instrs.push_back(make_instr(op, arg));
     unit().lines.push_back(unit().line);
+    unit().instr_handler.push_back(unit().handler_stack.empty() ? -1 : unit().handler_stack.back());
     return unit().instrs.size() - 1;
   }
 
@@ -377,15 +449,13 @@ class Compiler {
       case StmtKind::While: while_stmt(static_cast<While*>(s)); break;
       case StmtKind::For: for_stmt(static_cast<For*>(s)); break;
       case StmtKind::Break: {
-        if (unit().loops.empty()) error("'break' outside loop", s->loc);
-        Loop& l = unit().loops.back();
-        if (l.is_for) emit(OP_POP_TOP);
-        emit_jump(OP_JUMP_FORWARD, l.break_label);
+        const Block* loop = unwind_to_loop(s->loc, "'break' outside loop", true);
+        emit_jump(OP_JUMP_FORWARD, loop->break_label);
         break;
       }
       case StmtKind::Continue: {
-        if (unit().loops.empty()) error("'continue' not properly in loop", s->loc);
-        emit_jump(OP_JUMP_FORWARD, unit().loops.back().continue_label);
+        const Block* loop = unwind_to_loop(s->loc, "'continue' not properly in loop", false);
+        emit_jump(OP_JUMP_FORWARD, loop->continue_label);
         break;
       }
       case StmtKind::Pass: break;
@@ -395,6 +465,7 @@ class Compiler {
         auto* r = static_cast<Return*>(s);
         if (r->value) expr(r->value);
         else load_none();
+        unwind_blocks(0, true);
         set_line(s->loc);
         emit(OP_RETURN_VALUE);
         break;
@@ -421,9 +492,201 @@ class Compiler {
       case StmtKind::AsyncFor: error("pyglass does not support 'async for' yet", s->loc);
       case StmtKind::With:
       case StmtKind::AsyncWith: error("pyglass does not support 'with' yet", s->loc);
-      case StmtKind::Try: error("pyglass does not support 'try' yet", s->loc);
+      case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
       case StmtKind::Assert: error("pyglass does not support 'assert' yet", s->loc);
     }
+  }
+
+  // ---- blocks, handlers, try ---------------------------------------------
+
+  void push_block(Block b) {
+    b.handlers_below = unit().handler_stack.size();
+    unit().blocks.push_back(std::move(b));
+  }
+  void pop_block() { unit().blocks.pop_back(); }
+
+  // Starts a handler region: instructions emitted until end_handler() that
+  // raise jump to `label`, with the stack cut to the depth it has here.
+  void begin_handler(int label, bool push_lasti) {
+    Unit& u = unit();
+    u.handlers.push_back({label, u.instrs.size(), push_lasti});
+    u.handler_stack.push_back(int(u.handlers.size() - 1));
+  }
+  void end_handler() { unit().handler_stack.pop_back(); }
+
+  // Emits the code that leaves block `b` (for break/continue/return).
+  // `preserve_tos`: a return value sits on top of the stack.
+  void unwind_block(const Block& b, bool preserve_tos) {
+    switch (b.kind) {
+      case BlockKind::WhileLoop:
+      case BlockKind::TryBody:
+        return;
+      case BlockKind::ForLoop:
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit(OP_POP_TOP);  // the iterator
+        return;
+      case BlockKind::FinallyBody:
+        // The finally body runs here, outside its own handler.
+        body(*b.finalbody);
+        return;
+      case BlockKind::FinallyHandler:
+        // [lasti, prev_exc, exc]: drop the exception being handled.
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit(OP_POP_TOP);
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit(OP_POP_EXCEPT);
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit(OP_POP_TOP);
+        return;
+      case BlockKind::ExceptHandler:
+        if (!b.bound_name.empty()) clear_bound_name(b.bound_name);
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit(OP_POP_EXCEPT);
+        return;
+    }
+  }
+
+  // Runs the unwind code of the blocks above `keep`, innermost first. Each
+  // block's code is emitted with only the handlers outside it active (an
+  // exception in an inlined finally body must not run it again).
+  void unwind_blocks(size_t keep, bool preserve_tos) {
+    Unit& u = unit();
+    std::vector<Block> saved = u.blocks;
+    std::vector<int> saved_handlers = u.handler_stack;
+    while (u.blocks.size() > keep) {
+      Block b = u.blocks.back();
+      u.blocks.pop_back();
+      u.handler_stack.resize(b.handlers_below);
+      unwind_block(b, preserve_tos);
+    }
+    u.blocks = saved;
+    u.handler_stack = saved_handlers;
+  }
+
+  // For break/continue: leaves the blocks inside the innermost loop (break
+  // also pops a for loop's iterator) and returns that loop.
+  const Block* unwind_to_loop(const Loc& loc, const char* msg, bool is_break) {
+    Unit& u = unit();
+    size_t i = u.blocks.size();
+    while (i > 0 && u.blocks[i - 1].kind != BlockKind::WhileLoop &&
+           u.blocks[i - 1].kind != BlockKind::ForLoop)
+      --i;
+    if (i == 0) error(msg, loc);
+    unwind_blocks(i, false);
+    const Block* loop = &u.blocks[i - 1];
+    if (is_break && loop->kind == BlockKind::ForLoop) {
+      std::vector<int> saved = u.handler_stack;
+      u.handler_stack.resize(loop->handlers_below);
+      emit(OP_POP_TOP);
+      u.handler_stack = saved;
+    }
+    return loop;
+  }
+
+  // `except E as name:` unbinds name when the clause ends (CPython does
+  // `name = None; del name`).
+  void clear_bound_name(const std::string& name) {
+    load_none();
+    name_op(name, Access::Store, Loc{});
+    name_op(name, Access::Delete, Loc{});
+  }
+
+  void try_stmt(Try* s) {
+    if (!s->finalbody.empty()) try_finally(s);
+    else try_except(s);
+  }
+
+  // try: body finally: final
+  void try_finally(Try* s) {
+    int handler = new_label(), end = new_label(), cleanup = new_label();
+    begin_handler(handler, true);
+    push_block({BlockKind::FinallyBody});
+    unit().blocks.back().finalbody = &s->finalbody;
+    if (s->handlers.empty()) body(s->body);
+    else try_except(s);
+    pop_block();
+    end_handler();
+    // Normal exit: run the finally body.
+    body(s->finalbody);
+    emit_jump(OP_JUMP_FORWARD, end);
+    // Exceptional exit: [lasti, exc] -> run the finally body, re-raise.
+    bind(handler);
+    begin_handler(cleanup, true);
+    emit(OP_PUSH_EXC_INFO);
+    push_block({BlockKind::FinallyHandler});
+    body(s->finalbody);
+    pop_block();
+    emit(OP_RERAISE, 0);
+    end_handler();
+    emit_cleanup(cleanup);
+    bind(end);
+  }
+
+  // Landing pad for an exception raised while handling another: restore
+  // the previously handled exception and re-raise. Stack: [prev, lasti, exc].
+  void emit_cleanup(int label) {
+    bind(label);
+    emit(OP_COPY, 3);
+    emit(OP_POP_EXCEPT);
+    emit(OP_RERAISE, 1);
+  }
+
+  // try: body except ...: handlers else: orelse
+  void try_except(Try* s) {
+    int handler = new_label(), end = new_label(), cleanup = new_label();
+    begin_handler(handler, false);
+    push_block({BlockKind::TryBody});
+    body(s->body);
+    pop_block();
+    end_handler();
+    body(s->orelse);
+    emit_jump(OP_JUMP_FORWARD, end);
+    // [exc] -> [prev_exc, exc], then try each clause in order.
+    bind(handler);
+    begin_handler(cleanup, true);
+    emit(OP_PUSH_EXC_INFO);
+    for (size_t i = 0; i < s->handlers.size(); ++i) {
+      const ExceptHandler& h = s->handlers[i];
+      set_line(h.loc);
+      if (!h.type && i + 1 < s->handlers.size()) error("default 'except:' must be last", h.loc);
+      int next = new_label();
+      if (h.type) {
+        expr(h.type);
+        emit(OP_CHECK_EXC_MATCH);
+        emit_jump(OP_POP_JUMP_IF_FALSE, next);
+      }
+      int name_cleanup = -1;
+      if (h.name) {
+        name_op(*h.name, Access::Store, h.loc);
+        name_cleanup = new_label();
+        begin_handler(name_cleanup, true);
+      } else {
+        emit(OP_POP_TOP);
+      }
+      push_block({BlockKind::ExceptHandler});
+      if (h.name) unit().blocks.back().bound_name = *h.name;
+      body(h.body);
+      pop_block();
+      if (h.name) {
+        end_handler();
+        clear_bound_name(*h.name);
+      }
+      emit(OP_POP_EXCEPT);
+      emit_jump(OP_JUMP_FORWARD, end);
+      if (h.name) {
+        // An exception inside the clause: unbind the name, then re-raise
+        // (the cleanup handler restores the previous exception).
+        bind(name_cleanup);
+        clear_bound_name(*h.name);
+        emit(OP_RERAISE, 1);
+      }
+      bind(next);
+    }
+    // No clause matched: re-raise the exception.
+    emit(OP_RERAISE, 0);
+    end_handler();
+    emit_cleanup(cleanup);
+    bind(end);
   }
 
   void if_stmt(If* s) {
@@ -446,9 +709,9 @@ class Compiler {
     bind(top);
     set_line(s->loc);
     jump_if(s->test, false, orelse);
-    unit().loops.push_back({top, end, false});
+    push_block({BlockKind::WhileLoop, top, end});
     body(s->body);
-    unit().loops.pop_back();
+    pop_block();
     set_line(s->loc);
     emit_jump(OP_JUMP_FORWARD, top);
     bind(orelse);
@@ -465,9 +728,9 @@ class Compiler {
     set_line(s->loc);
     emit_jump(OP_FOR_ITER, exhausted);
     store_target(s->target);
-    unit().loops.push_back({top, end, true});
+    push_block({BlockKind::ForLoop, top, end});
     body(s->body);
-    unit().loops.pop_back();
+    pop_block();
     set_line(s->loc);
     emit_jump(OP_JUMP_FORWARD, top);
     bind(exhausted);

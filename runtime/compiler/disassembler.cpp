@@ -70,6 +70,14 @@ void disassemble(Code* code, FILE* out) {
       else
         fprintf(out, "%4s %8d %-22s %u (%s)\n", line_col, i, kOpcodeInfo[op].name, arg, what.c_str());
     }
+    if (c->nexceptions > 0) {
+      fputs("ExceptionTable:\n", out);
+      for (int32_t k = 0; k < c->nexceptions; ++k) {
+        const ExceptionTableEntry& e = c->exception_table[k];
+        fprintf(out, "  %d to %d -> %d [%d]%s\n", e.start, e.end, e.handler, e.depth,
+                e.push_lasti ? " lasti" : "");
+      }
+    }
     for (int64_t k = 0; k < tuple_size(c->consts); ++k) {
       Value v = tuple_items(c->consts)[k];
       if (v.is_obj() && v.obj()->type == &CodeType) pending.push_back(v.as<Code>());

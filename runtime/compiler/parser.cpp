@@ -1,32 +1,34 @@
 // The parser: tokens -> AST.
 //
-// This is a hand-written PEG parser that follows CPython 3.11's grammar
+// A hand-written PEG parser that follows CPython 3.11's grammar
 // (Grammar/python.gram) rule by rule, with the same ordered choices,
 // lookaheads, cuts and memoised rules. Following the grammar that closely is
-// what makes the syntax errors match CPython's: CPython reports a generic
-// error at the furthest token it had to read, and runs a second pass with
-// extra "invalid_*" rules to find a specific message. Both depend on exactly
-// which alternatives are tried in which order, so we try the same ones.
+// what makes syntax errors match CPython's: CPython reports a generic error
+// at the furthest token it read, and runs a second pass with extra
+// "invalid_*" rules to find a specific message. Both depend on exactly which
+// alternatives are tried, in which order, and which tokens they look at, so
+// we try the same ones (down to CPython's quirks, which are marked).
 //
 // Layout of this file:
 //   1. infrastructure: token buffer, memo table, error reporting
 //   2. statements
 //   3. expressions
 //   4. targets (assignment, del, for)
-//   5. the invalid_* rules (second pass only)
-//   6. string literals and f-strings
-//   7. parse_module()
+//   5. the invalid_* rules (second pass)
+//   6. string literals and f-strings (CPython's string_parser.c)
+//   7. parse_module(): source decoding and checks
 //
-// Left-recursive rules (sum, primary, t_primary, ...) are loops; that
-// matches CPython's seed-growing results and token reads.
+// Left-recursive rules (sum, primary, t_primary, ...) are loops, which gives
+// the results and token reads of CPython's seed growing.
+//
+// Outside pyglass's subset: `match` statements and `except*` are parsed far
+// enough to give CPython's errors for broken code, then refused.
 #include "compiler/parser.h"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -293,7 +295,6 @@ class Parser {
   // The source had no final newline; parse_module() added one.
   void set_newline_added() { newline_added_ = true; }
 
-  bool has_error() const { return has_error_; }
   const SyntaxErrorInfo& error() const { return err_; }
 
  private:
@@ -303,7 +304,7 @@ class Parser {
 
   struct Depth {
     Parser* p;
-    explicit Depth(Parser* parser) : p(parser) {
+    [[gnu::always_inline]] explicit Depth(Parser* parser) : p(parser) {
       // Both a rule count (as CPython) and the real stack use, which
       // differs a lot between optimised and sanitizer builds.
       auto used = static_cast<size_t>(p->stack_base_ - static_cast<const char*>(__builtin_frame_address(0)));
@@ -420,7 +421,7 @@ class Parser {
     }
     return false;
   }
-  void memo_store(MemoRule rule, int start, void* value) {
+  [[gnu::always_inline]] void memo_store(MemoRule rule, int start, void* value) {
     if (start >= static_cast<int>(memo_head_.size())) return;
     memo_.push_back({rule, mark_, value, memo_head_[start]});
     memo_head_[start] = memo_.size() - 1;
@@ -534,7 +535,7 @@ class Parser {
   void raise_syntax(std::string msg) { raise_last(ErrKind::Syntax, std::move(msg)); }
   void raise_indentation(std::string msg) { raise_last(ErrKind::Indentation, std::move(msg)); }
 
-  void raise_too_deep() {
+  [[gnu::noinline]] void raise_too_deep() {
     // CPython raises MemoryError here (its tokenizer's own limit, 200
     // brackets, gives "too many nested parentheses").
     raise_syntax("source too complex to parse (nested too deeply)");
@@ -1499,11 +1500,9 @@ class Parser {
       if (error_) return nullptr;
     }
     Pos s = start_pos();
-    bool is_async = false;
-    if (expect(Tok::KwAsync)) is_async = true;
+    bool is_async = expect(Tok::KwAsync) != nullptr;
     if (!expect(Tok::KwDef)) {
       mark_ = m;
-      if (!is_async) return nullptr;
       return nullptr;
     }
     const Token* n = expect(Tok::Name);
@@ -1771,12 +1770,21 @@ class Parser {
     return std::nullopt;
   }
 
-  // param_no_default: param ',' | param &')'
+  // CPython's def parameters accept a type comment after the comma
+  // (`param ',' TYPE_COMMENT?`): looking for it reads one token further,
+  // which moves the position of some errors.
+  bool param_comma(bool lambda) {
+    if (!expect(Tok::Comma)) return false;
+    if (!lambda) peek();
+    return true;
+  }
+
+  // param_no_default: param ',' TYPE_COMMENT? | param TYPE_COMMENT? &')'
   std::optional<Arg> param_no_default(bool lambda) {
     PG_ENTER();
     int m = mark_;
     if (auto a = param(lambda)) {
-      if (expect(Tok::Comma) || check(params_end(lambda))) return a;
+      if (param_comma(lambda) || check(params_end(lambda))) return a;
     }
     mark_ = m;
     return std::nullopt;
@@ -1795,7 +1803,7 @@ class Parser {
           a.name = identifier(*n);
           a.annotation = ann;
           a.loc = extra(s);
-          if (expect(Tok::Comma) || check(Tok::RPar)) return a;
+          if (param_comma(false) || check(Tok::RPar)) return a;
         }
       }
     }
@@ -1809,7 +1817,7 @@ class Parser {
     int m = mark_;
     if (auto a = param(lambda)) {
       if (Expr* c = default_value()) {
-        if (expect(Tok::Comma) || check(params_end(lambda))) return NameDefault{std::move(*a), c};
+        if (param_comma(lambda) || check(params_end(lambda))) return NameDefault{std::move(*a), c};
       }
     }
     mark_ = m;
@@ -1824,7 +1832,7 @@ class Parser {
       int m2 = mark_;
       Expr* c = default_value();
       if (c == nullptr) mark_ = m2;
-      if (!error_ && (expect(Tok::Comma) || check(params_end(lambda)))) {
+      if (!error_ && (param_comma(lambda) || check(params_end(lambda)))) {
         return NameDefault{std::move(*a), c};
       }
     }
@@ -3915,10 +3923,15 @@ class Parser {
     return c.ifs.empty() ? c.iter : c.ifs.back();
   }
 
+  // CPython compares only the token's length of each soft keyword
+  // (strncmp), so "c", "ca", "ma", ... count too; the hints depend on it.
   bool is_soft_keyword(const Token& t) const {
     if (t.kind != Tok::Name) return false;
     std::string_view s = text(t);
-    return s == "_" || s == "case" || s == "match";
+    for (std::string_view kw : {"_", "case", "match"}) {
+      if (kw.substr(0, s.size()) == s) return true;
+    }
+    return false;
   }
 
   static bool is_legacy_name(const Expr* e) {

@@ -328,6 +328,60 @@ static Value do_raise(ThreadState* ts, Value exc, Value cause) {
   return raise_exception(exc);
 }
 
+// CHECK_EXC_MATCH: is `exc` an instance of `type` (a class or a tuple of
+// classes)? -1 with TypeError for things that are not exception classes.
+static int exception_matches(Value exc, Value type) {
+  auto check_one = [](Value t) -> int {
+    if (!(type_of(t) == &TypeType || is_subtype(type_of(t), &TypeType)) ||
+        !is_subtype(t.as<Type>(), &BaseExceptionType)) {
+      raise(&TypeErrorType, "catching classes that do not inherit from BaseException is not allowed");
+      return -1;
+    }
+    return 0;
+  };
+  if (type_of(type) == &TupleType) {
+    Tuple* t = type.as<Tuple>();
+    for (int64_t i = 0; i < t->size; ++i)
+      if (check_one(t->items[i]) < 0) return -1;
+    for (int64_t i = 0; i < t->size; ++i)
+      if (isinstance(exc, t->items[i].as<Type>())) return 1;
+    return 0;
+  }
+  if (check_one(type) < 0) return -1;
+  return isinstance(exc, type.as<Type>()) ? 1 : 0;
+}
+
+// A newly raised exception gets the exception being handled as its
+// __context__ (implicit chaining), without creating a cycle.
+static void chain_context(ThreadState* ts) {
+  Value exc = ts->current_exception;
+  Value handled = ts->handled_exception;
+  if (handled.is_null() || exc == handled || !isinstance(exc, &BaseExceptionType)) return;
+  auto* e = exc.as<ExceptionObject>();
+  if (!e->context.is_null()) return;
+  // Break a cycle: if exc is already somewhere in handled's context chain.
+  Value o = handled;
+  for (int guard = 0; !o.is_null() && guard < 10000; ++guard) {
+    auto* oe = o.as<ExceptionObject>();
+    if (oe->context == exc) {
+      oe->context = Value();
+      break;
+    }
+    o = oe->context;
+  }
+  e->context = handled;
+}
+
+static const ExceptionTableEntry* find_handler(const Code* code, int32_t index) {
+  // Entries are sorted and disjoint; tables are short, a linear scan is fine.
+  for (int32_t i = 0; i < code->nexceptions; ++i) {
+    const ExceptionTableEntry* e = &code->exception_table[i];
+    if (index >= e->start && index < e->end) return e;
+    if (e->start > index) break;
+  }
+  return nullptr;
+}
+
 static inline Value fast_int_binop(Value a, Value b, uint32_t op) {
   int64_t x = a.small_value(), y = b.small_value(), r;
   switch (BinaryOp(op)) {
@@ -826,6 +880,35 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     PUSH(r);
     DISPATCH();
   }
+  TARGET(PUSH_EXC_INFO) {
+    Value exc = TOP();
+    TOP() = ts->handled_exception.is_null() ? None() : ts->handled_exception;
+    PUSH(exc);
+    ts->handled_exception = exc;
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    Value prev = POP();
+    ts->handled_exception = is_none(prev) ? Value() : prev;
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    Value type = POP();
+    int m = exception_matches(TOP(), type);
+    if (m < 0) goto error;
+    PUSH(Bool(m));
+    DISPATCH();
+  }
+  TARGET(RERAISE) {
+    Value exc = POP();
+    if (oparg) {
+      // Report the exception at the instruction that raised it first.
+      Value lasti = POP();
+      f->instr_ptr = f->code->instrs + lasti.small_value();
+    }
+    raise_exception(exc);
+    goto exception_unwind;
+  }
   TARGET(YIELD_VALUE) {
     // Generator frames are always the entry frame of their eval_frame call
     // (generator_resume starts one), so yielding returns to that caller.
@@ -877,13 +960,34 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Value cause = oparg == 2 ? POP() : Value();
     Value exc = oparg >= 1 ? POP() : Value();
     do_raise(ts, exc, cause);
+    // A bare `raise` re-raises with the traceback it already has.
+    if (oparg == 0 && !ts->handled_exception.is_null() && ts->current_exception == ts->handled_exception)
+      goto exception_unwind;
     goto error;
   }
 
 error:
-  // An exception is pending. Record this frame in the traceback, then (no
-  // handlers yet) unwind it and continue in the caller.
+  // An exception is pending. A new one gets its context, then every frame
+  // it passes records itself in the traceback.
+  {
+    Value exc = ts->current_exception;
+    if (isinstance(exc, &BaseExceptionType) && exc.as<ExceptionObject>()->traceback.is_null())
+      chain_context(ts);
+  }
   traceback_add_frame(f);
+exception_unwind:
+  // A handler in this frame? Cut the stack to its depth, push the offset
+  // of the raising instruction if asked, then the exception, and jump.
+  // The handler is looked up at the instruction being executed (ip - 1);
+  // f->instr_ptr may point elsewhere: RERAISE restores the original raise
+  // location there, for the traceback and the pushed lasti.
+  if (const ExceptionTableEntry* h = find_handler(f->code, int32_t(ip - f->code->instrs) - 1)) {
+    sp = stack_base + h->depth;
+    if (h->push_lasti) PUSH(Value::small(f->instr_index()));
+    PUSH(error_fetch());
+    ip = f->code->instrs + h->handler;
+    DISPATCH();
+  }
   {
     Frame* caller = f->previous;
     finish_frame(ts, f);
@@ -895,7 +999,7 @@ error:
     ts->current_frame = f;
     LOAD_FRAME_REGISTERS();
     sp = stack_base + f->stack_depth;
-    ip = f->instr_ptr;
+    ip = f->instr_ptr + 1;  // as if the failed CALL had just been dispatched
     goto error;
   }
 #undef LOAD_FRAME_REGISTERS
