@@ -7,7 +7,9 @@
 //   lists as [a, b]; absent values as '-'; strings as 'escaped UTF-8 bytes'
 #pragma once
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "compiler/ast.h"
@@ -31,8 +33,14 @@ class AstDumper {
 
  private:
   void pos(const ast::Loc& l) {
-    out_ += "@" + std::to_string(l.line) + ":" + std::to_string(l.col) + "-" + std::to_string(l.end_line) +
-            ":" + std::to_string(l.end_col);
+    out_ += '@';
+    out_ += std::to_string(l.line);
+    out_ += ':';
+    out_ += std::to_string(l.col);
+    out_ += '-';
+    out_ += std::to_string(l.end_line);
+    out_ += ':';
+    out_ += std::to_string(l.end_col);
   }
   void quoted(const std::string& s) {
     out_ += '\'';
@@ -46,6 +54,22 @@ class AstDumper {
       }
     }
     out_ += '\'';
+  }
+  // The literal's value in decimal, as Python prints it (the AST keeps the
+  // text; values beyond 64 bits keep it too, which only matters for 0x...).
+  static std::string int_value(const std::string& text) {
+    int base = 10;
+    size_t skip = 0;
+    if (text.size() > 1 && text[0] == '0') {
+      char p = static_cast<char>(text[1] | 0x20);
+      base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 10;
+      skip = base == 10 ? 0 : 2;
+    }
+    if (base == 10 && text.size() > 19) return text;
+    errno = 0;
+    unsigned long long v = std::strtoull(text.c_str() + skip, nullptr, base);
+    if (errno == ERANGE) return text;
+    return std::to_string(v);
   }
   void opt_name(const std::optional<std::string>& s) { out_ += s ? *s : "-"; }
   void sep() { out_ += ", "; }
@@ -297,7 +321,7 @@ class AstDumper {
           case ConstKind::True: out_ += "True"; break;
           case ConstKind::False: out_ += "False"; break;
           case ConstKind::Ellipsis: out_ += "..."; break;
-          case ConstKind::Int: out_ += "int " + n->text; break;
+          case ConstKind::Int: out_ += "int " + int_value(n->text); break;
           case ConstKind::Float:
             std::snprintf(buf, sizeof buf, "float %.17g", n->number);
             out_ += buf;
