@@ -421,6 +421,7 @@ class Compiler {
   }
 
   void stmt(Stmt* s) {
+    DepthGuard guard(this);
     set_line(s->loc);
     switch (s->kind) {
       case StmtKind::Expr:
@@ -1102,7 +1103,23 @@ class Compiler {
     bind(end);
   }
 
+  // Bounds the C++ recursion over the tree (`1+1+...+1` with 100,000 terms
+  // parses iteratively but is 100,000 levels deep).
+  struct DepthGuard {
+    explicit DepthGuard(Compiler* c) : c(c) {
+      if (++c->depth_ > kMaxCompileDepth) {
+        CompileError e;
+        e.info.is_recursion = true;
+        throw e;
+      }
+    }
+    ~DepthGuard() { --c->depth_; }
+    Compiler* c;
+  };
+  int depth_ = 0;
+
   void expr(Expr* e) {
+    DepthGuard guard(this);
     int saved_line = unit().line;
     set_line(e->loc);
     switch (e->kind) {
@@ -1227,6 +1244,7 @@ class Compiler {
 }  // namespace
 
 Value raise_syntax_error(const SyntaxErrorInfo& info) {
+  if (info.is_recursion) return raise(&RecursionErrorType, "maximum recursion depth exceeded during compilation");
   Type* type = info.is_indentation ? &IndentationErrorType : &SyntaxErrorType;
   Value text = info.text.empty() ? None() : Value(str_new(info.text));
   Value exc = call1(Value(type), Value(str_new(info.msg)));

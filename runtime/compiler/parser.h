@@ -22,7 +22,13 @@ struct SyntaxErrorInfo {
   int end_line = 0;
   int end_col = 0;              // 1-based, exclusive; 0 = none
   std::string text;             // the offending source line, with its newline
+  bool is_recursion = false;    // not a syntax error: the tree is too deep to compile
+                                // (raised as RecursionError, like CPython)
 };
+
+// How deep the symbol table and the compiler recurse into a syntax tree
+// before giving up with RecursionError (keeps the C stack bounded).
+inline constexpr int kMaxCompileDepth = 4000;
 
 // Parses a whole module. Returns null and fills `error` on a syntax error.
 // `source` is UTF-8 (a leading BOM is skipped).

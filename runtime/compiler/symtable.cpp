@@ -115,6 +115,13 @@ class SymtableBuilder {
   }
 
   void visit_stmt(Stmt* s) {
+    ++depth_;
+    visit_stmt_inner(s);
+    --depth_;
+  }
+
+  void visit_stmt_inner(Stmt* s) {
+    if (too_deep()) return;
     switch (s->kind) {
       case StmtKind::FunctionDef:
       case StmtKind::AsyncFunctionDef: {
@@ -282,7 +289,26 @@ class SymtableBuilder {
     leave();
   }
 
+  // See kMaxCompileDepth: deep trees end in RecursionError, not a crash.
+  int depth_ = 0;
+  bool too_deep() {
+    if (depth_ <= kMaxCompileDepth) return false;
+    if (!failed_) {
+      failed_ = true;
+      error_->is_recursion = true;
+      error_->msg = "maximum recursion depth exceeded during compilation";
+    }
+    return true;
+  }
+
   void visit_expr(Expr* e) {
+    ++depth_;
+    visit_expr_inner(e);
+    --depth_;
+  }
+
+  void visit_expr_inner(Expr* e) {
+    if (too_deep()) return;
     switch (e->kind) {
       case ExprKind::BoolOp:
         for (Expr* v : static_cast<BoolOp*>(e)->values) visit_expr(v);
