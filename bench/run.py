@@ -84,7 +84,9 @@ def discover(filters):
     """Benchmark names (file stems), sorted; optionally filtered by substring."""
     names = sorted(
         f[:-3] for f in os.listdir(BENCH_DIR)
-        if f.endswith(".py") and f != RUNNER_NAME
+        # *_bench.py are drivers of other benchmarks (e.g. stack_bench.py
+        # times pyglass-stack), not programs for the VM.
+        if f.endswith(".py") and f != RUNNER_NAME and not f.endswith("_bench.py")
     )
     if filters:
         names = [n for n in names if any(flt in n for flt in filters)]
