@@ -3,7 +3,7 @@
 #   make test   build, then run every test (release build + ASan/UBSan build)
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps release asan debug demo test test-release test-asan bench clean
+.PHONY: all deps release asan debug demo test test-release test-asan bench fuzz clean
 
 all: release
 
@@ -23,16 +23,22 @@ debug: deps
 	@cmake --build --preset default -j $(JOBS)
 
 demo: release
-	./build/release/runtime/pyglass examples/demo.py
+	SKIP_BUILD=1 ./scripts/demo.sh
 
 test-release: release
 	ctest --preset release -j $(JOBS)
 
 # The sanitizer build runs the unit tests and the language corpus with
-# LeakSanitizer on: any leak, overflow or UB fails the run.
+# LeakSanitizer on: any leak, overflow or UB fails the run. The debugger
+# suites are left to the release build: ASan processes reserve terabytes of
+# shadow memory, which makes their cores useless.
 test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --preset asan -j $(JOBS)
+	  ctest --preset asan -j $(JOBS) -LE 'debugger|gdb|lldb'
+
+# Fuzz the parser for a while (libFuzzer, clang): make fuzz FUZZ_SECONDS=60
+fuzz:
+	./tests/fuzz/run_parser_fuzzer.sh $(FUZZ_SECONDS)
 
 test: test-release test-asan
 
