@@ -147,14 +147,35 @@ class Compiler {
       // generator first emits it (name_op), which is CPython's co_varnames
       // order.
       for (const std::string& p : scope->params) add_local(p, kLocalPlain | kLocalArg);
+      // Cells (a parameter that is captured keeps its slot) and free
+      // variables (one contiguous block, in the closure tuple's order),
+      // then the prologue that makes the cells and copies the closure in.
+      std::vector<int> cells;
+      for (const std::string& n : scope->cellvars) cells.push_back(add_local(n, kLocalCell));
+      int first_free = -1;
+      for (const std::string& n : scope->freevars) {
+        int idx = add_local(n, kLocalFree);
+        if (first_free < 0) first_free = idx;
+      }
+      for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
+      if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
+    } else if (!scope->cellvars.empty() || !scope->freevars.empty()) {
+      Loc loc{line, 0, line, 0};
+      error("pyglass does not support closures over class or module scopes yet", loc);
     }
-    for (const std::string& n : scope->cellvars) unsupported_closure(n);
-    for (const std::string& n : scope->freevars) unsupported_closure(n);
   }
 
-  void unsupported_closure(const std::string& name) {
-    Loc loc{unit().firstlineno, 0, unit().firstlineno, 0};
-    error("pyglass does not support closures yet (variable '" + name + "')", loc);
+  // Pushes the closure tuple a new function of `child` needs (the cells of
+  // this unit for the child's free variables), returns MAKE_FUNCTION's flag.
+  uint32_t build_closure(Scope* child) {
+    if (child->freevars.empty()) return 0;
+    for (const std::string& n : child->freevars) {
+      auto it = unit().local_index.find(n);
+      if (it == unit().local_index.end()) error("internal: no cell for free variable '" + n + "'", Loc{unit().line, 0, 0, 0});
+      emit(OP_LOAD_CLOSURE, uint32_t(it->second));
+    }
+    emit(OP_BUILD_TUPLE, uint32_t(child->freevars.size()));
+    return 8;
   }
 
   int add_local(const std::string& name, uint8_t kind) {
@@ -409,8 +430,11 @@ class Compiler {
         return;
       }
       case NameScope::Cell:
-      case NameScope::Free:
-        unsupported_closure(name);
+      case NameScope::Free: {
+        int idx = unit().local_index.at(name);
+        emit(access == Access::Load ? OP_LOAD_DEREF : access == Access::Store ? OP_STORE_DEREF : OP_DELETE_DEREF, idx);
+        return;
+      }
     }
   }
 
@@ -494,7 +518,20 @@ class Compiler {
       case StmtKind::With:
       case StmtKind::AsyncWith: error("pyglass does not support 'with' yet", s->loc);
       case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
-      case StmtKind::Assert: error("pyglass does not support 'assert' yet", s->loc);
+      case StmtKind::Assert: {
+        auto* a = static_cast<Assert*>(s);
+        int end = new_label();
+        jump_if(a->test, true, end);
+        set_line(s->loc);
+        emit(OP_PUSH_NULL);
+        emit(OP_LOAD_CONST, add_const(Value(&AssertionErrorType), "AssertionError"));
+        if (a->msg) expr(a->msg);
+        set_line(s->loc);
+        emit(OP_CALL, a->msg ? 1 : 0);
+        emit(OP_RAISE_VARARGS, 1);
+        bind(end);
+        break;
+      }
     }
   }
 
@@ -914,8 +951,9 @@ class Compiler {
     emit_return_none();
     Code* code = pop_unit();
     set_line(f->loc);
+    uint32_t closure = build_closure(scope);
     emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
-    emit(OP_MAKE_FUNCTION, has_defaults ? 1 : 0);
+    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure);
     for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(OP_CALL, 0);
     name_op(f->name, Access::Store, f->loc);
   }
@@ -927,6 +965,104 @@ class Compiler {
       case ScopeKind::Class: return u.qualname + "." + name;
       default: return u.qualname + ".<locals>." + name;
     }
+  }
+
+  void lambda(Lambda* l) {
+    const Arguments& a = l->args;
+    if (a.vararg || a.kwarg || !a.kwonlyargs.empty())
+      error("pyglass does not support *args, **kwargs or keyword-only parameters yet", l->loc);
+    bool has_defaults = !a.defaults.empty();
+    if (has_defaults) {
+      for (Expr* d : a.defaults) expr(d);
+      emit(OP_BUILD_TUPLE, uint32_t(a.defaults.size()));
+    }
+    Scope* scope = table_.scope_for(l);
+    push_unit(scope, "<lambda>", child_qualname("<lambda>"), l->loc.line);
+    unit().argcount = int(a.posonlyargs.size() + a.args.size());
+    unit().posonly = int(a.posonlyargs.size());
+    expr(l->body);
+    emit(OP_RETURN_VALUE);
+    Code* code = pop_unit();
+    set_line(l->loc);
+    uint32_t closure = build_closure(scope);
+    emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
+    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure);
+  }
+
+  // [elt for ...], {k: v for ...}, (elt for ...): a nested function over the
+  // first iterable (its parameter `.0`), called at once, like CPython 3.11.
+  void comprehension(Comp* c) {
+    const char* name = c->kind == ExprKind::ListComp ? "<listcomp>"
+                       : c->kind == ExprKind::DictComp ? "<dictcomp>"
+                                                       : "<genexpr>";
+    Scope* scope = table_.scope_for(c);
+    push_unit(scope, name, child_qualname(name), c->loc.line);
+    unit().argcount = 1;
+    if (c->kind == ExprKind::ListComp) emit(OP_BUILD_LIST, 0);
+    else if (c->kind == ExprKind::DictComp) emit(OP_BUILD_MAP, 0);
+    comprehension_level(c, 0);
+    if (c->kind == ExprKind::GeneratorExp) load_none();
+    emit(OP_RETURN_VALUE);
+    Code* code = pop_unit();
+    set_line(c->loc);
+    uint32_t closure = build_closure(scope);
+    emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
+    emit(OP_MAKE_FUNCTION, closure);
+    expr(c->generators[0].iter);
+    set_line(c->loc);
+    emit(OP_GET_ITER);
+    emit(OP_CALL, 0);  // [function, iterator]: the iterator is the argument
+  }
+
+  void comprehension_level(Comp* c, size_t level) {
+    const Comprehension& g = c->generators[level];
+    if (g.is_async) error("pyglass does not support async comprehensions yet", c->loc);
+    if (level == 0) {
+      emit(OP_LOAD_FAST, 0);  // .0
+    } else {
+      expr(g.iter);
+      emit(OP_GET_ITER);
+    }
+    int top = new_label(), exhausted = new_label();
+    bind(top);
+    set_line(c->loc);
+    emit_jump(OP_FOR_ITER, exhausted);
+    store_target(g.target);
+    for (Expr* cond : g.ifs) jump_if(cond, false, top);
+    if (level + 1 < c->generators.size()) {
+      comprehension_level(c, level + 1);
+    } else {
+      // The container sits below one iterator per level.
+      uint32_t depth = uint32_t(c->generators.size()) + 1;
+      switch (c->kind) {
+        case ExprKind::ListComp:
+          expr(c->elt);
+          emit(OP_LIST_APPEND, depth);
+          break;
+        case ExprKind::DictComp:
+          expr(c->key);
+          expr(c->value);
+          emit(OP_MAP_ADD, depth);
+          break;
+        default:
+          expr(c->elt);
+          emit(OP_YIELD_VALUE);
+          emit(OP_POP_TOP);
+      }
+    }
+    emit_jump(OP_JUMP_FORWARD, top);
+    bind(exhausted);
+  }
+
+  void formatted_value(FormattedValue* fv) {
+    expr(fv->value);
+    uint32_t flags = fv->conversion == 's' ? 1 : fv->conversion == 'r' ? 2 : fv->conversion == 'a' ? 3 : 0;
+    if (fv->format_spec) {
+      expr(fv->format_spec);
+      flags |= 4;
+    }
+    set_line(fv->loc);
+    emit(OP_FORMAT_VALUE, flags);
   }
 
   void import_stmt(Import* s) {
@@ -1214,13 +1350,19 @@ class Compiler {
         break;
       }
       case ExprKind::Starred: error("can't use starred expression here", e->loc);
-      case ExprKind::NamedExpr: error("pyglass does not support ':=' yet", e->loc);
-      case ExprKind::Lambda: error("pyglass does not support lambda yet", e->loc);
+      case ExprKind::NamedExpr: {
+        auto* n = static_cast<NamedExpr*>(e);
+        expr(n->value);
+        emit(OP_COPY, 1);
+        store_target(n->target);
+        break;
+      }
+      case ExprKind::Lambda: lambda(static_cast<Lambda*>(e)); break;
       case ExprKind::Set:
       case ExprKind::SetComp: error("pyglass does not support sets yet", e->loc);
       case ExprKind::ListComp:
       case ExprKind::DictComp:
-      case ExprKind::GeneratorExp: error("pyglass does not support comprehensions yet", e->loc);
+      case ExprKind::GeneratorExp: comprehension(static_cast<Comp*>(e)); break;
       case ExprKind::Await: error("pyglass does not support 'await' yet", e->loc);
       case ExprKind::Yield: {
         ScopeKind k = unit().scope->kind;
@@ -1233,7 +1375,15 @@ class Compiler {
       }
       case ExprKind::YieldFrom: error("pyglass does not support 'yield from' yet", e->loc);
       case ExprKind::FormattedValue:
-      case ExprKind::JoinedStr: error("pyglass does not support f-strings yet", e->loc);
+        formatted_value(static_cast<FormattedValue*>(e));
+        break;
+      case ExprKind::JoinedStr: {
+        auto* j = static_cast<JoinedStr*>(e);
+        for (Expr* part : j->values) expr(part);
+        set_line(e->loc);
+        emit(OP_BUILD_STRING, uint32_t(j->values.size()));
+        break;
+      }
     }
     unit().line = saved_line;
   }

@@ -12,6 +12,7 @@
 
 #include "objects/gc.h"
 #include "objects/type.h"
+#include "modules/modules.h"
 #include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
@@ -244,6 +245,57 @@ static Value unbound_local(Frame* f, int32_t idx) {
   return raise(&UnboundLocalErrorType,
                "cannot access local variable '%s' where it is not associated with a value",
                str_cstr(name));
+}
+
+static Value unbound_deref(Frame* f, int32_t idx) {
+  Str* name = tuple_items(f->code->localsplusnames)[idx].as<Str>();
+  if (f->code->localspluskinds[idx] & kLocalFree)
+    return raise(&NameErrorType,
+                 "cannot access free variable '%s' where it is not associated with a value in "
+                 "enclosing scope",
+                 str_cstr(name));
+  return unbound_local(f, idx);
+}
+
+// FORMAT_VALUE: conversion 1 str(), 2 repr(), 3 ascii(); then format(v, spec).
+static Value format_field(Value v, uint32_t conversion, Value spec) {
+  Value converted = v;
+  if (conversion == 1) converted = obj_str(v);
+  else if (conversion == 2 || conversion == 3) converted = obj_repr(v);
+  if (converted.is_null()) return converted;
+  if (conversion == 3) {
+    // ascii(): the repr with every non-ASCII character escaped.
+    std::string out;
+    std::string_view text = str_view(converted.as<Str>());
+    for (size_t i = 0; i < text.size();) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        out += char(c);
+        ++i;
+        continue;
+      }
+      int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0f : 0x1f);
+      for (int k = 1; k < len && i + size_t(k) < text.size(); ++k) cp = (cp << 6) | (text[i + size_t(k)] & 0x3f);
+      char buf[16];
+      if (cp <= 0xff) snprintf(buf, sizeof buf, "\\x%02x", cp);
+      else if (cp <= 0xffff) snprintf(buf, sizeof buf, "\\u%04x", cp);
+      else snprintf(buf, sizeof buf, "\\U%08x", cp);
+      out += buf;
+      i += size_t(len);
+    }
+    converted = Value(str_new(out));
+  }
+  if (spec.is_null() && is_str(converted) && type_of(converted) == &StrType) return converted;
+  Rooted keep(&converted);
+  Str* spec_str = spec.is_null() ? str_intern("") : spec.as<Str>();
+  return format_value(converted, spec_str);
+}
+
+static Value join_strings(const Value* parts, uint32_t n) {
+  std::string out;
+  for (uint32_t i = 0; i < n; ++i) out += str_view(parts[i].as<Str>());
+  return Value(str_new(out));
 }
 
 // Unpacks `seq` into exactly n values at out[0..n) (in order).
@@ -909,6 +961,68 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     raise_exception(exc);
     goto exception_unwind;
   }
+  TARGET(MAKE_CELL) {
+    Cell* cell = gc_new<Cell>(&CellType);
+    cell->contents = locals[oparg];
+    locals[oparg] = Value(cell);
+    DISPATCH();
+  }
+  TARGET(COPY_FREE_VARS) {
+    Tuple* closure = f->function->closure;
+    for (int64_t i = 0; i < closure->size; ++i) locals[oparg + uint32_t(i)] = closure->items[i];
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(locals[oparg]);
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    Value v = locals[oparg].as<Cell>()->contents;
+    if (__builtin_expect(v.is_null(), 0)) {
+      unbound_deref(f, int32_t(oparg));
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    locals[oparg].as<Cell>()->contents = POP();
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    Cell* cell = locals[oparg].as<Cell>();
+    if (cell->contents.is_null()) {
+      unbound_deref(f, int32_t(oparg));
+      goto error;
+    }
+    cell->contents = Value();
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    if (list_append(PEEK(oparg).as<List>(), v) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Value value = POP();
+    Value key = POP();
+    if (dict_set(PEEK(oparg).as<Dict>(), key, value) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    Value spec = (oparg & 4) ? POP() : Value();
+    Value v = format_field(TOP(), oparg & 3, spec);
+    if (v.is_null()) goto error;
+    TOP() = v;
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    Value s = join_strings(sp - oparg, oparg);
+    if (s.is_null()) goto error;
+    sp -= oparg;
+    PUSH(s);
+    DISPATCH();
+  }
   TARGET(YIELD_VALUE) {
     // Generator frames are always the entry frame of their eval_frame call
     // (generator_resume starts one), so yielding returns to that caller.
@@ -922,6 +1036,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   TARGET(MAKE_FUNCTION) {
     Code* code = POP().as<Code>();
     Function* fn = function_new(code, f->globals, Value());
+    if (oparg & 8) fn->closure = POP().as<Tuple>();
     if (oparg & 1) fn->defaults = POP().as<Tuple>();
     PUSH(Value(fn));
     DISPATCH();
