@@ -1,5 +1,5 @@
 # Thin wrapper over CMake presets. The two commands of the README:
-#   make demo   build, then run the bundled example program
+#   make demo   build, crash the bundled example, read its core (scripts/demo.sh)
 #   make test   build, then run every test (release build + ASan/UBSan build)
 JOBS ?= $(shell nproc)
 

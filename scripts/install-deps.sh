@@ -7,6 +7,7 @@ packages=(
   g++ make cmake ninja-build pkg-config python3
   libgmp-dev libfmt-dev libcli11-dev libgtest-dev
   nlohmann-json3-dev libdw-dev libelf-dev libunwind-dev gdb binutils
+  liblldb-16-dev lldb-16
 )
 
 missing=()

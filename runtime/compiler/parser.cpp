@@ -307,8 +307,11 @@ class Parser {
     [[gnu::always_inline]] explicit Depth(Parser* parser) : p(parser) {
       // Both a rule count (as CPython) and the real stack use, which
       // differs a lot between optimised and sanitizer builds.
-      auto used = static_cast<size_t>(p->stack_base_ - static_cast<const char*>(__builtin_frame_address(0)));
-      if ((++p->depth_ > kMaxDepth || used > kMaxStackBytes) && !p->error_) p->raise_too_deep();
+      // Signed: a frame above the recorded base (e.g. the base was taken in
+      // a deeper helper frame, or a sanitizer moved frames) counts as 0.
+      std::ptrdiff_t used = p->stack_base_ - static_cast<const char*>(__builtin_frame_address(0));
+      if (used < 0) used = 0;
+      if ((++p->depth_ > kMaxDepth || size_t(used) > kMaxStackBytes) && !p->error_) p->raise_too_deep();
     }
     ~Depth() { --p->depth_; }
     Depth(const Depth&) = delete;

@@ -2,6 +2,7 @@
 # Builds the parser fuzzer with clang's libFuzzer + ASan/UBSan and runs it
 # for N seconds (default 60) over a corpus seeded with corpora/lang.
 set -euo pipefail
+command -v clang++-14 >/dev/null || { echo "run_parser_fuzzer.sh: needs clang-14 (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 out=build/fuzz
