@@ -38,6 +38,7 @@ enum class BlockKind {
   FinallyBody,     // inside `try:` of try/finally: run the finally body
   FinallyHandler,  // running the finally body for an exception: [lasti, prev_exc, exc]
   ExceptHandler,   // inside an `except` clause: [prev_exc]; the bound name is cleared
+  WithBody,        // inside `with`: [exit]; leaving calls exit(None, None, None)
 };
 struct Block {
   BlockKind kind;
@@ -46,6 +47,7 @@ struct Block {
   const ast::Body* finalbody = nullptr;  // FinallyBody
   std::string bound_name;                // ExceptHandler with `as name`
   size_t handlers_below = 0;             // size of the handler stack outside this block
+  Loc loc{};                             // WithBody: the with statement (line of the exit call)
 };
 
 // An exception handler of the table being built: instructions emitted while
@@ -56,6 +58,7 @@ struct Handler {
   int label;
   size_t setup_instr;
   bool push_lasti;
+  int depth_adjust = 0;  // added to the depth at setup_instr (with: the __enter__ result is not kept)
 };
 
 // Everything being built for one code object.
@@ -81,6 +84,9 @@ struct Unit {
   std::vector<int> instr_handler;     // per instruction: innermost handler or -1
   int line = 1;
   int argcount = 0, posonly = 0, kwonly = 0;
+  // The innermost enclosing class name, for private name mangling
+  // (`__x` -> `_C__x`); empty outside classes.
+  std::string private_name;
   uint32_t flags = 0;
 };
 
@@ -138,6 +144,7 @@ class Compiler {
     u->qualname = qualname;
     u->firstlineno = line;
     u->line = line;
+    if (!units_.empty()) u->private_name = units_.back()->private_name;
     units_.push_back(std::move(u));
     if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
         scope->kind == ScopeKind::Comprehension) {
@@ -159,9 +166,23 @@ class Compiler {
       }
       for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
       if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
+    } else if (scope->kind == ScopeKind::Class) {
+      // A class body keeps its names in the namespace dict; its only cell
+      // is `__class__` (for super()), its free variables are those of
+      // enclosing functions that the body or its methods use.
+      unit().flags |= kCodeClassBody;
+      std::vector<int> cells;
+      for (const std::string& n : scope->cellvars) cells.push_back(add_local(n, kLocalCell));
+      int first_free = -1;
+      for (const std::string& n : scope->freevars) {
+        int idx = add_local(n, kLocalFree);
+        if (first_free < 0) first_free = idx;
+      }
+      for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
+      if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
     } else if (!scope->cellvars.empty() || !scope->freevars.empty()) {
       Loc loc{line, 0, line, 0};
-      error("pyglass does not support closures over class or module scopes yet", loc);
+      error("pyglass does not support closures over module scopes", loc);
     }
   }
 
@@ -281,7 +302,7 @@ class Compiler {
     auto reach_handlers = [&] {
       for (const Handler& h : u.handlers) {
         if (h.setup_instr >= n || depth_at[h.setup_instr] < 0) continue;
-        int d = depth_at[h.setup_instr] + 1 + (h.push_lasti ? 1 : 0);
+        int d = depth_at[h.setup_instr] + h.depth_adjust + 1 + (h.push_lasti ? 1 : 0);
         max_depth = std::max(max_depth, d);
         reach(size_t(u.label_pos[h.label]), d);
       }
@@ -316,7 +337,7 @@ class Compiler {
     }
     handler_depths_.clear();
     for (const Handler& h : u.handlers)
-      handler_depths_.push_back(h.setup_instr < n && depth_at[h.setup_instr] >= 0 ? depth_at[h.setup_instr] : 0);
+      handler_depths_.push_back(h.setup_instr < n && depth_at[h.setup_instr] >= 0 ? depth_at[h.setup_instr] + h.depth_adjust : 0);
     return max_depth;
   }
 
@@ -385,6 +406,20 @@ class Compiler {
     emit(OP_RETURN_VALUE);
   }
 
+  // Private name mangling, like CPython's _Py_Mangle: inside a class,
+  // `__x` (not ending in `__`, no dot) becomes `_Class__x` (the class name
+  // without its leading underscores).
+  std::string mangle(const std::string& name) {
+    const std::string& cls = unit().private_name;
+    if (cls.empty() || name.size() < 3 || name[0] != '_' || name[1] != '_') return name;
+    if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+    if (name.find('.') != std::string::npos) return name;
+    size_t start = cls.find_first_not_of('_');
+    if (start == std::string::npos) return name;
+    return "_" + cls.substr(start) + name;
+  }
+  int attr_index(const std::string& attr) { return name_index(mangle(attr)); }
+
   int name_index(const std::string& name) {
     auto it = unit().name_index.find(name);
     if (it != unit().name_index.end()) return it->second;
@@ -419,19 +454,23 @@ class Compiler {
       }
       case NameScope::GlobalExplicit:
       case NameScope::GlobalImplicit: {
-        int idx = name_index(name);
+        int idx = name_index(mangle(name));
         if (access == Access::Load) emit(OP_LOAD_GLOBAL, uint32_t(idx) << 1);
         else emit(access == Access::Store ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL, idx);
         return;
       }
       case NameScope::Dynamic: {
-        int idx = name_index(name);
+        int idx = name_index(mangle(name));
         emit(access == Access::Load ? OP_LOAD_NAME : access == Access::Store ? OP_STORE_NAME : OP_DELETE_NAME, idx);
         return;
       }
       case NameScope::Cell:
       case NameScope::Free: {
         int idx = unit().local_index.at(name);
+        if (access == Access::Load && unit().scope->kind == ScopeKind::Class) {
+          emit(OP_LOAD_CLASSDEREF, idx);
+          return;
+        }
         emit(access == Access::Load ? OP_LOAD_DEREF : access == Access::Store ? OP_STORE_DEREF : OP_DELETE_DEREF, idx);
         return;
       }
@@ -513,10 +552,10 @@ class Compiler {
         break;
       }
       case StmtKind::AsyncFunctionDef: error("pyglass does not support 'async def' yet", s->loc);
-      case StmtKind::ClassDef: error("pyglass does not support 'class' yet", s->loc);
+      case StmtKind::ClassDef: class_def(static_cast<ClassDef*>(s)); break;
       case StmtKind::AsyncFor: error("pyglass does not support 'async for' yet", s->loc);
-      case StmtKind::With:
-      case StmtKind::AsyncWith: error("pyglass does not support 'with' yet", s->loc);
+      case StmtKind::With: with_stmt(static_cast<With*>(s), 0); break;
+      case StmtKind::AsyncWith: error("pyglass does not support 'async with' yet", s->loc);
       case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
       case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
@@ -537,17 +576,21 @@ class Compiler {
 
   // ---- blocks, handlers, try ---------------------------------------------
 
-  void push_block(Block b) {
-    b.handlers_below = unit().handler_stack.size();
+  // `own_handler`: the innermost active handler belongs to this block (a
+  // finally or with handler), so the block's unwind code (the inlined
+  // finally body, the __exit__ call) must run outside it: an exception
+  // there must not run the cleanup a second time.
+  void push_block(Block b, bool own_handler = false) {
+    b.handlers_below = unit().handler_stack.size() - (own_handler ? 1 : 0);
     unit().blocks.push_back(std::move(b));
   }
   void pop_block() { unit().blocks.pop_back(); }
 
   // Starts a handler region: instructions emitted until end_handler() that
   // raise jump to `label`, with the stack cut to the depth it has here.
-  void begin_handler(int label, bool push_lasti) {
+  void begin_handler(int label, bool push_lasti, int depth_adjust = 0) {
     Unit& u = unit();
-    u.handlers.push_back({label, u.instrs.size(), push_lasti});
+    u.handlers.push_back({label, u.instrs.size(), push_lasti, depth_adjust});
     u.handler_stack.push_back(int(u.handlers.size() - 1));
   }
   void end_handler() { unit().handler_stack.pop_back(); }
@@ -581,6 +624,16 @@ class Compiler {
         if (preserve_tos) emit(OP_SWAP, 2);
         emit(OP_POP_EXCEPT);
         return;
+      case BlockKind::WithBody: {
+        // [exit(, value)]: exit(None, None, None), result dropped.
+        int saved = unit().line;
+        set_line(b.loc);
+        if (preserve_tos) emit(OP_SWAP, 2);
+        emit_call_exit_with_nones();
+        emit(OP_POP_TOP);
+        unit().line = saved;
+        return;
+      }
     }
   }
 
@@ -638,7 +691,7 @@ class Compiler {
   void try_finally(Try* s) {
     int handler = new_label(), end = new_label(), cleanup = new_label();
     begin_handler(handler, true);
-    push_block({BlockKind::FinallyBody});
+    push_block({BlockKind::FinallyBody}, true);
     unit().blocks.back().finalbody = &s->finalbody;
     if (s->handlers.empty()) body(s->body);
     else try_except(s);
@@ -727,6 +780,122 @@ class Compiler {
     bind(end);
   }
 
+  // exit(None, None, None) with exit on the stack: [exit, None, None, None]
+  // is the call protocol's [method, self, arg, arg] (CPython's trick).
+  void emit_call_exit_with_nones() {
+    load_none();
+    load_none();
+    load_none();
+    emit(OP_CALL, 2);
+  }
+
+  // with A() as a, B() as b: body  ==  with A() as a: with B() as b: body
+  // Like CPython 3.11: BEFORE_WITH leaves [exit, enter_result]; the body
+  // runs under a handler whose landing pad calls exit(type, exc, tb) and
+  // re-raises unless it returned true. The handler's depth keeps `exit`
+  // only (the enter result is stored or dropped first).
+  void with_stmt(With* s, size_t item) {
+    const WithItem& it = s->items[item];
+    int handler = new_label(), end = new_label(), cleanup = new_label(), suppress = new_label();
+    expr(it.context_expr);
+    set_line(s->loc);
+    emit(OP_BEFORE_WITH);
+    begin_handler(handler, true, -1);
+    if (it.optional_vars) store_target(it.optional_vars);
+    else emit(OP_POP_TOP);
+    Block b{BlockKind::WithBody};
+    b.loc = s->loc;
+    push_block(b, true);
+    if (item + 1 < s->items.size()) with_stmt(s, item + 1);
+    else body(s->body);
+    pop_block();
+    end_handler();
+    set_line(s->loc);
+    emit_call_exit_with_nones();
+    emit(OP_POP_TOP);
+    emit_jump(OP_JUMP_FORWARD, end);
+    // [exit, lasti, exc] -> [exit, lasti, prev_exc, exc, exit(...)]
+    bind(handler);
+    begin_handler(cleanup, true);
+    emit(OP_PUSH_EXC_INFO);
+    emit(OP_WITH_EXCEPT_START);
+    emit_jump(OP_POP_JUMP_IF_TRUE, suppress);
+    emit(OP_RERAISE, 0);
+    end_handler();
+    emit_cleanup(cleanup);
+    // Suppressed: drop the exception, restore the previous one, drop lasti
+    // and exit.
+    bind(suppress);
+    emit(OP_POP_TOP);
+    emit(OP_POP_EXCEPT);
+    emit(OP_POP_TOP);
+    emit(OP_POP_TOP);
+    bind(end);
+  }
+
+  // class C(B1, B2, metaclass=M): body
+  // The body becomes a function (its closure gives it the enclosing
+  // functions' cells) that __build_class__ runs with a fresh namespace
+  // dict, then the metaclass makes the class: CPython's protocol.
+  void class_def(ClassDef* c) {
+    for (Expr* d : c->decorator_list) expr(d);
+    set_line(c->loc);
+    for (Expr* b : c->bases)
+      if (b->kind == ExprKind::Starred) error("pyglass does not support *bases in class definitions yet", b->loc);
+    for (auto& k : c->keywords) {
+      if (!k.arg) error("pyglass does not support ** in class definitions yet", k.loc);
+      if (*k.arg != "metaclass")
+        error("pyglass does not support the class keyword argument '" + *k.arg + "' yet", k.loc);
+    }
+    Scope* scope = table_.scope_for(c);
+    int line = c->decorator_list.empty() ? c->loc.line : c->decorator_list[0]->loc.line;
+    std::string qualname = child_qualname(c->name);
+    push_unit(scope, c->name, qualname, line);
+    unit().private_name = c->name;
+    set_line(c->loc);
+    name_op("__name__", Access::Load, c->loc);
+    name_op("__module__", Access::Store, c->loc);
+    emit(OP_LOAD_CONST, add_const(Value(str_intern(qualname)), "s" + qualname));
+    name_op("__qualname__", Access::Store, c->loc);
+    size_t first = 0;
+    if (const Constant* doc = docstring(c->body)) {
+      set_line(c->body[0]->loc);
+      emit(OP_LOAD_CONST, add_const(Value(str_new(doc->text)), "s" + doc->text));
+      name_op("__doc__", Access::Store, doc->loc);
+      first = 1;
+    }
+    for (size_t i = first; i < c->body.size(); ++i) stmt(c->body[i]);
+    auto cell = unit().local_index.find("__class__");
+    if (cell != unit().local_index.end() && (unit().kinds[cell->second] & kLocalCell)) {
+      emit(OP_LOAD_CLOSURE, uint32_t(cell->second));
+      name_op("__classcell__", Access::Store, c->loc);
+    }
+    emit_return_none();
+    Code* code = pop_unit();
+    set_line(c->loc);
+    emit(OP_PUSH_NULL);
+    emit(OP_LOAD_BUILD_CLASS);
+    uint32_t closure = build_closure(scope);
+    emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
+    emit(OP_MAKE_FUNCTION, closure);
+    emit(OP_LOAD_CONST, add_const(Value(str_intern(c->name)), "s" + c->name));
+    for (Expr* b : c->bases) expr(b);
+    for (auto& k : c->keywords) expr(k.value);
+    set_line(c->loc);
+    if (!c->keywords.empty()) {
+      Tuple* names = tuple_new(int64_t(c->keywords.size()));
+      std::string key = "kw";
+      for (size_t i = 0; i < c->keywords.size(); ++i) {
+        tuple_items(names)[i] = Value(str_intern(*c->keywords[i].arg));
+        key += ":" + *c->keywords[i].arg;
+      }
+      emit(OP_KW_NAMES, add_const(Value(names), key));
+    }
+    emit(OP_CALL, uint32_t(2 + c->bases.size() + c->keywords.size()));
+    for (size_t i = 0; i < c->decorator_list.size(); ++i) emit(OP_CALL, 0);
+    name_op(c->name, Access::Store, c->loc);
+  }
+
   void if_stmt(If* s) {
     int orelse = new_label();
     int end = new_label();
@@ -809,7 +978,7 @@ class Compiler {
         auto* a = static_cast<Attribute*>(t);
         expr(a->value);
         set_line(t->loc);
-        emit(OP_STORE_ATTR, name_index(a->attr));
+        emit(OP_STORE_ATTR, attr_index(a->attr));
         break;
       }
       case ExprKind::Subscript: {
@@ -846,7 +1015,7 @@ class Compiler {
       case ExprKind::Attribute: {
         auto* a = static_cast<Attribute*>(t);
         expr(a->value);
-        emit(OP_DELETE_ATTR, name_index(a->attr));
+        emit(OP_DELETE_ATTR, attr_index(a->attr));
         break;
       }
       case ExprKind::Subscript: {
@@ -901,12 +1070,12 @@ class Compiler {
         auto* a = static_cast<Attribute*>(t);
         expr(a->value);
         emit(OP_COPY, 1);
-        emit(OP_LOAD_ATTR, name_index(a->attr));
+        emit(OP_LOAD_ATTR, attr_index(a->attr));
         expr(s->value);
         set_line(s->loc);
         emit(OP_BINARY_OP, op);
         emit(OP_SWAP, 2);
-        emit(OP_STORE_ATTR, name_index(a->attr));
+        emit(OP_STORE_ATTR, attr_index(a->attr));
         break;
       }
       case ExprKind::Subscript: {
@@ -947,15 +1116,28 @@ class Compiler {
     push_unit(scope, f->name, qualname, line);
     unit().argcount = int(a.posonlyargs.size() + a.args.size());
     unit().posonly = int(a.posonlyargs.size());
-    body(f->body);
+    // A docstring is the code's first constant (MAKE_FUNCTION flag 16 says
+    // so) and, like in CPython, not compiled as a statement.
+    const Constant* doc = docstring(f->body);
+    if (doc) add_const(Value(str_new(doc->text)), "s" + doc->text);
+    for (size_t i = doc ? 1 : 0; i < f->body.size(); ++i) stmt(f->body[i]);
     emit_return_none();
     Code* code = pop_unit();
     set_line(f->loc);
     uint32_t closure = build_closure(scope);
     emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
-    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure);
+    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure | (doc ? 16 : 0));
     for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(OP_CALL, 0);
     name_op(f->name, Access::Store, f->loc);
+  }
+
+  // The docstring of a function or class body: a string literal as its
+  // first statement.
+  static const Constant* docstring(const Body& b) {
+    if (b.empty() || b[0]->kind != StmtKind::Expr) return nullptr;
+    Expr* e = static_cast<ExprStmt*>(b[0])->value;
+    if (e->kind != ExprKind::Constant || static_cast<Constant*>(e)->const_kind != ConstKind::Str) return nullptr;
+    return static_cast<const Constant*>(e);
   }
 
   std::string child_qualname(const std::string& name) {
@@ -1163,12 +1345,12 @@ class Compiler {
       auto* a = static_cast<Attribute*>(c->func);
       expr(a->value);
       set_attribute_line(a);
-      emit(OP_LOAD_METHOD, name_index(a->attr));
+      emit(OP_LOAD_METHOD, attr_index(a->attr));
     } else if (c->func->kind == ExprKind::Name &&
                (unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalImplicit ||
                 unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalExplicit)) {
       set_line(c->func->loc);
-      emit(OP_LOAD_GLOBAL, (uint32_t(name_index(static_cast<Name*>(c->func)->id)) << 1) | 1);
+      emit(OP_LOAD_GLOBAL, (uint32_t(name_index(mangle(static_cast<Name*>(c->func)->id))) << 1) | 1);
     } else {
       emit(OP_PUSH_NULL);
       expr(c->func);
@@ -1312,7 +1494,7 @@ class Compiler {
         auto* a = static_cast<Attribute*>(e);
         expr(a->value);
         set_attribute_line(a);
-        emit(OP_LOAD_ATTR, name_index(a->attr));
+        emit(OP_LOAD_ATTR, attr_index(a->attr));
         break;
       }
       case ExprKind::Subscript: {

@@ -410,7 +410,11 @@ class SymtableBuilder {
       case ExprKind::Name: {
         auto* n = static_cast<Name*>(e);
         add(n->id, n->ctx == Ctx::Load ? kSymUsed : kSymAssigned, n->loc);
-        // `super()` needs the implicit __class__ cell (later slice).
+        // Zero-argument super() finds its class in the implicit `__class__`
+        // cell of the enclosing class body (CPython's rule: any function
+        // that loads the name `super`).
+        if (n->ctx == Ctx::Load && n->id == "super" && is_function_like(current_->kind))
+          add("__class__", kSymUsed, n->loc);
         break;
       }
       case ExprKind::List:
@@ -460,6 +464,9 @@ class SymtableBuilder {
       }
     }
     std::set<std::string> child_bound = bound;
+    // A class body binds `__class__` for its functions (nothing else of a
+    // class body is visible to them).
+    if (s->kind == ScopeKind::Class) child_bound.insert("__class__");
     if (is_function_like(s->kind)) {
       for (auto& n : locals) child_bound.insert(n);
       // Names declared global in this scope hide outer bindings.
@@ -471,7 +478,12 @@ class SymtableBuilder {
       for (const std::string& n : resolve(child.get(), child_bound)) needed_from_children.insert(n);
     }
     std::set<std::string> free_here;
+    bool class_cell = false;
     for (const std::string& n : needed_from_children) {
+      if (s->kind == ScopeKind::Class && n == "__class__") {
+        class_cell = true;
+        continue;
+      }
       auto it = s->resolved.find(n);
       if (is_function_like(s->kind) && it != s->resolved.end() && it->second == NameScope::Local) {
         it->second = NameScope::Cell;
@@ -491,11 +503,11 @@ class SymtableBuilder {
     for (auto& [n, r] : s->resolved) {
       if (r == NameScope::Cell) s->cellvars.push_back(n);
     }
+    if (class_cell) s->cellvars.push_back("__class__");
+    // A class body's free variables are the enclosing functions' names its
+    // own code reads (LOAD_CLASSDEREF) or that its methods need (passed on
+    // through the body function's closure).
     s->freevars.assign(free_here.begin(), free_here.end());
-    if (s->kind == ScopeKind::Class) {
-      // A class body passes free names through but keeps them dynamic itself.
-      s->freevars.clear();
-    }
     return free_here;
   }
 };

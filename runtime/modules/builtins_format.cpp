@@ -185,7 +185,9 @@ Value format_value(Value value, Str* spec) {
   // CPython; the built-in types are dispatched directly below.
   if (type->flags & kTypeHeap) {
     Value method = type_lookup(type, str_intern("__format__"));
-    if (!method.is_null()) {
+    // object.__format__ (native) is what the code below does anyway; it
+    // would refuse the spec of an int or str subclass.
+    if (!method.is_null() && type_of(method) != &NativeFunctionType) {
       Value argv[2] = {value, Value(spec)};
       Value result = call(method, argv, 2);
       if (!result.is_null() && !is_str(result))

@@ -182,6 +182,13 @@ Value dict_delitem_method(Value self, const Value* args, size_t nargs, Tuple* kw
   return None();
 }
 
+// dict.__init__(mapping_or_pairs=(), **kwargs): updates the new dict; a
+// subclass's __init__ reaches it through super().__init__(...).
+Value dict_init_method(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  if (update_common("dict", self_dict(self), args, nargs, kw) < 0) return Value();
+  return None();
+}
+
 Value dict_contains_method(Value self, const Value* args, size_t nargs, Tuple* kw) {
   if (!check_nargs("dict.__contains__", nargs, kw, 1, 1)) return Value();
   int r = DictType.contains(self, args[0]);
@@ -313,6 +320,7 @@ void dict_methods_init() {
   type_add_method(&DictType, "__setitem__", dict_setitem_method);
   type_add_method(&DictType, "__delitem__", dict_delitem_method);
   type_add_method(&DictType, "__contains__", dict_contains_method);
+  type_add_method(&DictType, "__init__", dict_init_method);
 }
 
 }  // namespace pg

@@ -45,6 +45,27 @@ Value native_repr(Value self) {
 
 void native_trace(Object* self, Visitor& v) { v.visit(static_cast<NativeFunction*>(self)->self); }
 
+// Reading a native method through an instance binds it (`"a".upper`);
+// through its class it stays unbound (`str.upper`). Class methods bind to
+// the class either way; static methods and plain functions never bind.
+Value native_descr_get(Value descr, Value obj, Type* owner) {
+  NativeFunction* fn = descr.as<NativeFunction>();
+  if (!fn->self.is_null()) return descr;
+  if (fn->flags & kNativeMethod) {
+    if (obj.is_null()) return descr;
+    Value bound = native_function_new(fn->name, fn->fn, obj, fn->flags);
+    bound.as<NativeFunction>()->owner = fn->owner;
+    return bound;
+  }
+  if (fn->flags & kNativeClassMethod) {
+    Value cls = Value(owner ? owner : type_of(obj));
+    Value bound = native_function_new(fn->name, fn->fn, cls, fn->flags);
+    bound.as<NativeFunction>()->owner = fn->owner;
+    return bound;
+  }
+  return descr;
+}
+
 Value native_getattr(Value self, Str* name) {
   NativeFunction* fn = self.as<NativeFunction>();
   std::string_view n = str_view(name);
@@ -83,6 +104,20 @@ void function_trace(Object* self, Visitor& v) {
 }
 
 Value or_none(const Object* o) { return o ? Value(o) : None(); }
+
+Value bound_method_new(Value function, Value self) {
+  BoundMethod* m = gc_new<BoundMethod>(&BoundMethodType);
+  m->function = function;
+  m->self = self;
+  return Value(m);
+}
+
+// A function read through an instance becomes a bound method; read through
+// its class it stays the plain function.
+Value function_descr_get(Value descr, Value obj, Type*) {
+  if (obj.is_null()) return descr;
+  return bound_method_new(descr, obj);
+}
 
 Value function_getattr(Value self, Str* name) {
   Function* f = self.as<Function>();
@@ -134,6 +169,62 @@ void bound_trace(Object* self, Visitor& v) {
   v.visit(static_cast<BoundMethod*>(self)->self);
 }
 
+// <bound method C.f of <__main__.C object at 0x...>>
+Value bound_repr(Value self) {
+  BoundMethod* m = self.as<BoundMethod>();
+  Value name = obj_getattr_cstr(m->function, "__qualname__");
+  if (name.is_null()) {
+    error_clear();
+    name = str_from_cstr("?");
+  }
+  Rooted keep_name(&name);
+  Value inner = obj_repr(m->self);
+  if (inner.is_null()) return inner;
+  std::string text = "<bound method ";
+  text += is_str(name) ? str_view(name.as<Str>()) : "?";
+  text += " of ";
+  text += str_view(inner.as<Str>());
+  text += ">";
+  return Value(str_new(text));
+}
+
+Value bound_getattr(Value self, Str* name) {
+  BoundMethod* m = self.as<BoundMethod>();
+  std::string_view n = str_view(name);
+  if (n == "__self__") return m->self;
+  if (n == "__func__") return m->function;
+  if (n == "__class__") return Value(&BoundMethodType);
+  // Everything else (__name__, __qualname__, __doc__, attributes) is the
+  // function's.
+  return obj_getattr(m->function, name);
+}
+
+// Two bound methods are equal when they bind the same object to equal
+// functions.
+Value bound_compare(Value a, Value b, CompareOp op) {
+  if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(b) != &BoundMethodType)
+    return NotImplemented();
+  BoundMethod* x = a.as<BoundMethod>();
+  BoundMethod* y = b.as<BoundMethod>();
+  bool same = x->self == y->self;
+  if (same) {
+    int eq = obj_eq(x->function, y->function);
+    if (eq < 0) return Value();
+    same = eq;
+  }
+  return Bool(op == CompareOp::Eq ? same : !same);
+}
+
+bool bound_hash(Value self, int64_t* out) {
+  BoundMethod* m = self.as<BoundMethod>();
+  int64_t h;
+  if (!obj_hash(m->function, &h)) return false;
+  uint64_t a = m->self.bits;
+  *out = h ^ int64_t((a >> 4) | (a << 60));
+  if (*out == -1) *out = -2;
+  return true;
+}
+
 Type make_callable_type(const char* name, size_t size) {
   Type t{};
   t.type = &TypeType;
@@ -152,6 +243,7 @@ Type NativeFunctionType = [] {
   t.repr = native_repr;
   t.trace = native_trace;
   t.getattr = native_getattr;
+  t.descr_get = native_descr_get;
   return t;
 }();
 
@@ -162,6 +254,7 @@ Type FunctionType = [] {
   t.trace = function_trace;
   t.getattr = function_getattr;
   t.setattr = function_setattr;
+  t.descr_get = function_descr_get;
   return t;
 }();
 
@@ -169,6 +262,10 @@ Type BoundMethodType = [] {
   Type t = make_callable_type("method", sizeof(BoundMethod));
   t.call = bound_call;
   t.trace = bound_trace;
+  t.repr = bound_repr;
+  t.getattr = bound_getattr;
+  t.compare = bound_compare;
+  t.hash = bound_hash;
   return t;
 }();
 
@@ -186,6 +283,7 @@ void type_add_method(Type* type, const char* name, NativeFn fn, uint32_t flags) 
   Value f = native_function_new(name, fn, Value(), flags);
   f.as<NativeFunction>()->owner = type;
   dict_set_str(type->dict, str_intern(name), f);
+  g_type_epoch++;  // lookups cached before may now find this method
 }
 
 Function* function_new(Code* code, Dict* globals, Value qualname) {

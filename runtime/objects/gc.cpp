@@ -23,6 +23,13 @@ std::vector<RootTracer>& root_tracers() {
 // Floors of the pacing (see GcStats).
 constexpr int64_t kMinThreshold = 100000;
 constexpr int64_t kMinBytesThreshold = 1 << 20;
+// -DPYGLASS_GC_STRESS (test builds only): collect at every safe point that
+// follows an allocation, to flush out values native code forgot to root.
+#ifdef PYGLASS_GC_STRESS
+constexpr bool kGcStress = true;
+#else
+constexpr bool kGcStress = false;
+#endif
 
 void trace_frame_chain(Frame* frame, Visitor& v) {
   // Capped: a frame chain is at most as long as the recursion limit allows,
@@ -50,8 +57,8 @@ void trace_roots(Visitor& v) {
 
 GcStats g_gc_stats = [] {
   GcStats s;
-  s.threshold = kMinThreshold;
-  s.bytes_threshold = kMinBytesThreshold;
+  s.threshold = kGcStress ? 1 : kMinThreshold;
+  s.bytes_threshold = kGcStress ? 1 : kMinBytesThreshold;
   return s;
 }();
 
@@ -132,6 +139,7 @@ int64_t gc_collect() {
   // Object blocks only: buffers owned by objects (list items, dict tables)
   // are left out of this estimate, which only paces collections.
   s.bytes_threshold = live_bytes > kMinBytesThreshold ? live_bytes : kMinBytesThreshold;
+  if (kGcStress) s.threshold = s.bytes_threshold = 1;
   return freed;
 }
 

@@ -104,10 +104,54 @@ struct NativeFunction : Object {
   Type* owner;     // type that defines the method (for repr), or null
 };
 
-// A Python function bound to an instance (user classes; later slices).
+// A Python function bound to an instance: what `obj.method` gives when
+// read as a value (a call `obj.method(...)` skips it, see LOAD_METHOD).
+// Both fields are always valid.
 struct BoundMethod : Object {
   Value function;
   Value self;
+};
+
+// An instance of a class statement whose layout comes from `object` (no
+// built-in base with state of its own). The type's dict_offset points at
+// `dict`.
+//   dict : the instance attributes (__dict__); null until the first one is
+//          set (or __dict__ is read).
+// Instances of classes deriving from a built-in type with state use that
+// type's layout instead: exceptions keep ExceptionObject (which has its own
+// dict), list/dict/int/float subclasses get a `Dict*` appended after the
+// built-in struct, str/tuple subclasses have no dict. Type::dict_offset
+// says where the dict is.
+struct Instance : Object {
+  Dict* dict;
+};
+
+// staticmethod(f) and classmethod(f): `callable` is always valid (any
+// object; normally a function).
+struct MethodWrapper : Object {
+  Value callable;
+  Dict* dict;  // attributes set on the wrapper; null until needed
+};
+
+// property(fget, fset, fdel, doc): each accessor is None when absent; `doc`
+// is None or the docstring; `name` is the attribute name once the class
+// statement told it (__set_name__), else null (used in error messages).
+struct Property : Object {
+  Value fget;
+  Value fset;
+  Value fdel;
+  Value doc;
+  Value name;
+};
+
+// super(type, obj): attribute lookups start after `type` in the MRO of
+// `obj_type`. `obj` is the instance (or the class, for classmethods) the
+// found methods bind to; obj_type is type(obj) or obj itself when obj is a
+// class. All fields are valid.
+struct Super : Object {
+  Type* type;
+  Value obj;
+  Type* obj_type;
 };
 
 // A cell for closures (later slices use it; the frame layout reserves slots).

@@ -196,9 +196,9 @@ Value list_compare(Value a, Value b, CompareOp op) {
 }
 
 // l * count as a new list, or in place for *=.
-Value list_repeat(List* l, Value count, bool in_place) {
+Value list_repeat(List* l, Value count, bool in_place, bool count_on_right = true) {
   if (!is_int(count)) {
-    if (defer_to_other(count)) return NotImplemented();
+    if (count_on_right && defer_to_other(count)) return NotImplemented();
     return raise(&TypeErrorType, "can't multiply sequence by non-int of type '%s'",
                  type_name(count));
   }
@@ -248,7 +248,7 @@ Value list_binop(Value a, Value b, BinaryOp op) {
       return a;
     case BinaryOp::Mul:
       if (is_list(a)) return list_repeat(a.as<List>(), b, false);
-      return list_repeat(b.as<List>(), a, false);
+      return list_repeat(b.as<List>(), a, false, false);  // a's __mul__ already declined
     case BinaryOp::InplaceMul:
       if (!is_list(a)) return NotImplemented();
       return list_repeat(a.as<List>(), b, true);

@@ -160,6 +160,17 @@ Value list_contains_method(Value self, const Value* args, size_t nargs, Tuple* k
   return r < 0 ? Value() : Bool(r == 1);
 }
 
+// list.__init__(iterable=()): what list(...) does to a new list; a
+// subclass's __init__ reaches it through super().__init__(...).
+Value list_init_method(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  if (kw && tuple_size(kw) > 0) return raise(&TypeErrorType, "list() takes no keyword arguments");
+  if (nargs > 1) return raise(&TypeErrorType, "list expected at most 1 argument, got %zu", nargs);
+  List* l = self_list(self);
+  l->size = 0;
+  if (nargs == 1 && list_extend(l, args[0]) < 0) return Value();
+  return None();
+}
+
 Value list_reversed_method(Value self, const Value*, size_t nargs, Tuple* kw) {
   if (!check_nargs("list.__reversed__", nargs, kw, 0, 0)) return Value();
   SeqIterator* it = gc_new<SeqIterator>(&ListReverseIteratorType);
@@ -188,6 +199,7 @@ void list_methods_init() {
   type_add_method(&ListType, "__delitem__", list_delitem_method);
   type_add_method(&ListType, "__contains__", list_contains_method);
   type_add_method(&ListType, "__reversed__", list_reversed_method);
+  type_add_method(&ListType, "__init__", list_init_method);
 }
 
 }  // namespace pg

@@ -181,6 +181,34 @@ struct Type : Object {
   Value (*construct)(Type* type, const Value* args, size_t nargs, Tuple* kwnames) = nullptr;
   void (*trace)(Object* self, Visitor& v) = nullptr;   // visit child values
   void (*finalize)(Object* self) = nullptr;            // free non-GC memory
+  // Descriptor protocol (the type of a class attribute decides what reading
+  // it through an instance or the class gives). `obj` is null when the
+  // attribute is read on the class itself; `owner` is the class it was read
+  // through. A type with descr_set is a data descriptor: it wins over the
+  // instance dict (property). v null = delete.
+  Value (*descr_get)(Value descr, Value obj, Type* owner) = nullptr;
+  int (*descr_set)(Value descr, Value obj, Value v) = nullptr;
+
+  // Heap types (kTypeHeap, made by a class statement) only; null/0 in the
+  // static types, whose MRO is their `base` chain.
+  //   bases       : __bases__ (a tuple of types).
+  //   mro         : __mro__, C3 linearisation, this type first.
+  //   qualname    : __qualname__ ("Outer.Inner", "f.<locals>.C").
+  //   module      : __module__ (a str, or any value a class body stored).
+  //   static_base : the nearest static type on the `base` chain; it owns the
+  //                 instance layout (object, an exception class, ...) and
+  //                 the native behaviour a heap slot falls back to.
+  //   dict_offset : where an instance keeps its `Dict*` of attributes
+  //                 (0 = instances have no dict of their own).
+  //   heap_index  : the type's position in class.cpp's list of live heap
+  //                 types (used to reach subclasses).
+  Tuple* bases = nullptr;
+  Tuple* mro = nullptr;
+  Str* qualname = nullptr;
+  Value module = Value();
+  Type* static_base = nullptr;
+  uint32_t dict_offset = 0;
+  uint32_t heap_index = 0;
 };
 
 // Static type objects of the core (defined in the file of each type).
@@ -197,7 +225,8 @@ void type_ready(Type* type);
 inline Type* type_of(Value v) { return v.is_small() ? &IntType : v.obj()->type; }
 bool is_subtype(const Type* sub, const Type* base);
 bool isinstance(Value v, const Type* t);
-// Looks up `name` along the base chain (no instance dict, no binding).
+// Looks up `name` along the MRO (heap types) or the base chain (static
+// types): no instance dict, no binding.
 Value type_lookup(Type* type, Str* name);
 
 // ---------------------------------------------------------------------------

@@ -306,9 +306,9 @@ Value str_compare_slot(Value a, Value b, CompareOp op) {
 // built-in operands we raise CPython's sequence messages right away.
 bool defer_to_other(Value other) { return (type_of(other)->flags & kTypeHeap) != 0; }
 
-Value str_mul(Str* s, Value count) {
+Value str_mul(Str* s, Value count, bool count_on_right = true) {
   if (!is_int(count)) {
-    if (defer_to_other(count)) return NotImplemented();
+    if (count_on_right && defer_to_other(count)) return NotImplemented();
     return raise(&TypeErrorType, "can't multiply sequence by non-int of type '%s'",
                  type_name(count));
   }
@@ -333,7 +333,7 @@ Value str_binop(Value a, Value b, BinaryOp op) {
       return Value(str_concat(a.as<Str>(), b.as<Str>()));
     case BinaryOp::Mul:
       if (is_str(a)) return str_mul(a.as<Str>(), b);
-      return str_mul(b.as<Str>(), a);
+      return str_mul(b.as<Str>(), a, false);  // a's __mul__ already declined
     default:
       return NotImplemented();
   }

@@ -204,9 +204,9 @@ Value tuple_compare(Value a, Value b, CompareOp op) {
 
 bool defer_to_other(Value other) { return (type_of(other)->flags & kTypeHeap) != 0; }
 
-Value tuple_repeat(Tuple* t, Value count) {
+Value tuple_repeat(Tuple* t, Value count, bool count_on_right = true) {
   if (!is_int(count)) {
-    if (defer_to_other(count)) return NotImplemented();
+    if (count_on_right && defer_to_other(count)) return NotImplemented();
     return raise(&TypeErrorType, "can't multiply sequence by non-int of type '%s'",
                  type_name(count));
   }
@@ -244,7 +244,7 @@ Value tuple_binop(Value a, Value b, BinaryOp op) {
     }
     case BinaryOp::Mul:
       if (isinstance(a, &TupleType)) return tuple_repeat(a.as<Tuple>(), b);
-      return tuple_repeat(b.as<Tuple>(), a);
+      return tuple_repeat(b.as<Tuple>(), a, false);  // a's __mul__ already declined
     default:
       return NotImplemented();
   }

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "objects/exceptions.h"
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "modules/modules.h"
@@ -356,7 +357,19 @@ static bool unpack(Value seq, int64_t n, Value* out) {
   return true;
 }
 
+// BUILD_MAP: the pairs stay on the value stack (rooted) and the new dict
+// is rooted here, because keys with a Python __hash__ or __eq__ run code.
+static __attribute__((noinline)) Value build_map(const Value* pairs, uint32_t n) {
+  Value d = Value(dict_new());
+  Rooted keep(&d);
+  for (uint32_t i = 0; i < n; ++i)
+    if (dict_set(d.as<Dict>(), pairs[2 * i], pairs[2 * i + 1]) < 0) return Value();
+  return d;
+}
+
 static Value do_raise(ThreadState* ts, Value exc, Value cause) {
+  Rooted keep_exc(&exc);
+  Rooted keep_cause(&cause);
   if (exc.is_null()) {
     if (ts->handled_exception.is_null())
       return raise(&RuntimeErrorType, "No active exception to reraise");
@@ -371,7 +384,7 @@ static Value do_raise(ThreadState* ts, Value exc, Value cause) {
   if (!isinstance(exc, &BaseExceptionType))
     return raise(&TypeErrorType, "exceptions must derive from BaseException");
   if (!cause.is_null()) {
-    if (type_of(cause) == &TypeType) cause = call0(cause);
+    if (is_type(cause)) cause = call0(cause);
     if (cause.is_null()) return cause;
     auto* e = exc.as<ExceptionObject>();
     e->cause = is_none(cause) ? Value() : cause;
@@ -422,6 +435,61 @@ static void chain_context(ThreadState* ts) {
     o = oe->context;
   }
   e->context = handled;
+}
+
+// LOAD_BUILD_CLASS: builtins.__build_class__.
+static __attribute__((noinline)) Value load_build_class(Frame* f) {
+  static Str* const kBuildClass = str_intern("__build_class__");
+  Value v = dict_get_str(f->builtins, kBuildClass);
+  if (v.is_null()) return raise(&NameErrorType, "__build_class__ not found");
+  return v;
+}
+
+// LOAD_CLASSDEREF: a class body reading a variable of an enclosing
+// function: the class namespace first (the body may have assigned it),
+// then the cell.
+static __attribute__((noinline)) Value load_classderef(Frame* f, uint32_t idx) {
+  Str* name = tuple_items(f->code->localsplusnames)[idx].as<Str>();
+  Value v = dict_get_str(f->locals, name);
+  if (!v.is_null()) return v;
+  v = f->localsplus[idx].as<Cell>()->contents;
+  if (v.is_null()) return unbound_deref(f, int32_t(idx));
+  return v;
+}
+
+// BEFORE_WITH, first half: looks up __enter__ and __exit__ on the type (as
+// CPython does for special methods) and returns __exit__ bound to the
+// manager, or null with TypeError. (Helpers like this one are kept out of
+// line so their locals do not grow eval_frame's C stack frame.)
+static __attribute__((noinline)) Value with_exit_method(Value mgr) {
+  static Str* const kEnter = str_intern("__enter__");
+  static Str* const kExit = str_intern("__exit__");
+  Type* t = type_of(mgr);
+  if (type_lookup(t, kEnter).is_null())
+    return raise(&TypeErrorType, "'%s' object does not support the context manager protocol", t->name);
+  Value exit = type_lookup(t, kExit);
+  if (exit.is_null())
+    return raise(&TypeErrorType,
+                 "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                 t->name);
+  Type* et = type_of(exit);
+  return et->descr_get ? et->descr_get(exit, mgr, t) : exit;
+}
+
+// BEFORE_WITH, second half: mgr.__enter__().
+static __attribute__((noinline)) Value with_enter(Value mgr) {
+  static Str* const kEnter = str_intern("__enter__");
+  bool found;
+  Value r = call_special(mgr, kEnter, nullptr, 0, &found);
+  if (!found && !error_occurred()) return raise(&AttributeErrorType, "__enter__");
+  return r;
+}
+
+// WITH_EXCEPT_START: exit(type(exc), exc, traceback).
+static __attribute__((noinline)) Value with_exit_call(Value exit, Value exc) {
+  Value tb = is_exception(exc) ? exc.as<ExceptionObject>()->traceback : Value();
+  Value args[3] = {Value(type_of(exc)), exc, tb.is_null() ? None() : tb};
+  return call(exit, args, 3);
 }
 
 static const ExceptionTableEntry* find_handler(const Code* code, int32_t index) {
@@ -795,13 +863,11 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     DISPATCH();
   }
   TARGET(BUILD_MAP) {
-    Dict* d = dict_new();
     Value* pairs = sp - 2 * oparg;
-    for (uint32_t i = 0; i < oparg; ++i) {
-      if (dict_set(d, pairs[2 * i], pairs[2 * i + 1]) < 0) goto error;
-    }
+    Value d = build_map(pairs, oparg);
+    if (d.is_null()) goto error;
     sp = pairs;
-    PUSH(Value(d));
+    PUSH(d);
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
@@ -1004,9 +1070,10 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     DISPATCH();
   }
   TARGET(MAP_ADD) {
-    Value value = POP();
-    Value key = POP();
-    if (dict_set(PEEK(oparg).as<Dict>(), key, value) < 0) goto error;
+    // Key and value stay on the stack (rooted) while a Python __hash__ or
+    // __eq__ of the key runs.
+    if (dict_set(PEEK(oparg + 2).as<Dict>(), PEEK(2), PEEK(1)) < 0) goto error;
+    sp -= 2;
     DISPATCH();
   }
   TARGET(FORMAT_VALUE) {
@@ -1038,6 +1105,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Function* fn = function_new(code, f->globals, Value());
     if (oparg & 8) fn->closure = POP().as<Tuple>();
     if (oparg & 1) fn->defaults = POP().as<Tuple>();
+    if (oparg & 16) fn->doc = code->consts->items[0];
     PUSH(Value(fn));
     DISPATCH();
   }
@@ -1071,10 +1139,45 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     PUSH(v);
     DISPATCH();
   }
+  TARGET(LOAD_BUILD_CLASS) {
+    Value v = load_build_class(f);
+    if (v.is_null()) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLASSDEREF) {
+    Value v = load_classderef(f, oparg);
+    if (v.is_null()) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    // [mgr] -> [mgr, exit] while __enter__ runs (both rooted), then
+    // [exit, enter_result].
+    Value exit = with_exit_method(TOP());
+    if (exit.is_null()) goto error;
+    PUSH(exit);
+    f->stack_depth = int32_t(sp - stack_base);
+    Value res = with_enter(PEEK(2));
+    if (res.is_null()) goto error;
+    PEEK(2) = TOP();
+    TOP() = res;
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    // [exit, lasti, prev_exc, exc] -> [..., exc, exit(type(exc), exc, tb)]
+    Value r = with_exit_call(PEEK(4), TOP());
+    if (r.is_null()) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
   TARGET(RAISE_VARARGS) {
-    Value cause = oparg == 2 ? POP() : Value();
-    Value exc = oparg >= 1 ? POP() : Value();
+    // The operands stay on the stack (rooted) while do_raise instantiates
+    // exception classes (which runs their __init__).
+    Value cause = oparg == 2 ? TOP() : Value();
+    Value exc = oparg >= 1 ? PEEK(oparg) : Value();
     do_raise(ts, exc, cause);
+    sp -= oparg;
     // A bare `raise` re-raises with the traceback it already has.
     if (oparg == 0 && !ts->handled_exception.is_null() && ts->current_exception == ts->handled_exception)
       goto exception_unwind;
@@ -1153,6 +1256,17 @@ Value eval_generator_frame(Frame* f, Value sent, Value exc) {
   if (!enter_python_frame(ts)) return Value();
   if (!sent.is_null()) f->localsplus[f->code->nlocalsplus + f->stack_depth++] = sent;
   return eval_frame(ts, f, exc);
+}
+
+Value eval_class_body(Function* fn, Dict* ns) {
+  ThreadState* ts = current_thread();
+  if (!enter_python_frame(ts)) return Value();
+  Frame* f = push_frame(ts, fn->code);
+  f->function = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = ns;
+  return eval_frame(ts, f, Value());
 }
 
 Value eval_code_in(Code* code, Dict* globals, Dict* locals) {

@@ -14,7 +14,10 @@ Value call_python_function(Function* fn, const Value* args, size_t nargs, Tuple*
 // yield expression; `exc` (non-null) is raised at the yield instead.
 // Used by generator_resume(), which reads the generator's state afterwards.
 Value eval_generator_frame(Frame* frame, Value sent, Value exc);
-// Runs module (or class-body) code with `globals` as its namespace.
+// Runs a class statement's body function (no arguments; its closure gives
+// the body the cells of enclosing functions) with `ns` as its namespace.
+Value eval_class_body(Function* fn, Dict* ns);
+// Runs module code with `globals` (and `locals`) as its namespace.
 Value eval_code_in(Code* code, Dict* globals, Dict* locals);
 
 // Binds call arguments into a new frame's localsplus following the code's

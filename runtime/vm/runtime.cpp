@@ -1,6 +1,7 @@
 // Runtime start-up and the top-level run of a program.
 #include "vm/runtime.h"
 
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -13,10 +14,12 @@
 #include "compiler/compiler.h"
 #include "modules/modules.h"
 #include "modules/sys_module.h"
+#include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/gc.h"
 #include "objects/numbers.h"
+#include "objects/type.h"
 #include "vm/eval.h"
 #include "vm/generator.h"
 #include "vm/import.h"
@@ -29,6 +32,23 @@ Runtime g_runtime;
 namespace {
 thread_local ThreadState* t_current_thread = nullptr;
 ThreadState g_main_thread_state;
+// How far nested native calls (a slot calling a Python dunder that calls a
+// slot ...) may take the main thread's C stack before they raise
+// RecursionError: the stack limit minus a margin for the code that runs
+// after the check. The depth counters alone do not bound the C stack:
+// sanitizer builds use several KiB per eval_frame activation.
+char* g_stack_base = nullptr;
+size_t g_stack_budget = 0;
+
+void init_stack_budget() {
+  g_stack_base = static_cast<char*>(__builtin_frame_address(0));
+  struct rlimit rl;
+  size_t limit = size_t(8) << 20;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t(256) << 20))
+    limit = size_t(rl.rlim_cur);
+  size_t margin = limit / 8 > (size_t(256) << 10) ? limit / 8 : (size_t(256) << 10);
+  g_stack_budget = limit > 2 * margin ? limit - margin : limit / 2;
+}
 }  // namespace
 
 ThreadState* current_thread() { return t_current_thread; }
@@ -36,7 +56,12 @@ void set_current_thread(ThreadState* ts) { t_current_thread = ts; }
 
 bool enter_native_recursion(const char* where) {
   ThreadState* ts = current_thread();
-  if (++ts->c_recursion_depth > ts->c_recursion_limit) {
+  bool too_deep = ++ts->c_recursion_depth > ts->c_recursion_limit;
+  if (!too_deep && ts == &g_main_thread_state && g_stack_base) {
+    char* here = static_cast<char*>(__builtin_frame_address(0));
+    too_deep = here < g_stack_base && size_t(g_stack_base - here) > g_stack_budget;
+  }
+  if (too_deep) {
     --ts->c_recursion_depth;
     raise(&RecursionErrorType, "maximum recursion depth exceeded%s", where);
     return false;
@@ -47,6 +72,7 @@ bool enter_native_recursion(const char* where) {
 void runtime_init(const std::vector<std::string>& argv) {
   ThreadState* ts = &g_main_thread_state;
   memset(static_cast<void*>(ts), 0, sizeof *ts);
+  init_stack_budget();
   ts->native_tid = int64_t(syscall(SYS_gettid));
   strncpy(ts->name, "MainThread", sizeof ts->name - 1);
   ts->recursion_limit = 1000;
@@ -62,6 +88,7 @@ void runtime_init(const std::vector<std::string>& argv) {
 
   type_ready(&ObjectType);
   type_ready(&TypeType);
+  types_init();
   numbers_init();
   containers_init();
   exceptions_init();
@@ -77,6 +104,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   g_runtime.modules = dict_new();
   g_runtime.builtins = dict_new();
   builtins_init(g_runtime.builtins);
+  classes_init(g_runtime.builtins);
   List* args = list_new(0);
   for (const std::string& a : argv) list_append(args, Value(str_new(a)));
   if (argv.empty()) list_append(args, Value(str_new("")));

@@ -149,7 +149,7 @@ void print_syntax_error(Value exc, FILE* out) {
     }
   }
   std::string m = (!msg.is_null() && is_str(msg)) ? std::string(str_view(msg.as<Str>())) : safe_str(exc);
-  fprintf(out, "%s: %s\n", type_name(exc), m.c_str());
+  fprintf(out, "%s: %s\n", type_traceback_name(type_of(exc)).c_str(), m.c_str());
 }
 
 void print_one(Value exc, FILE* out, std::set<uint64_t>& seen) {
@@ -170,8 +170,9 @@ void print_one(Value exc, FILE* out, std::set<uint64_t>& seen) {
     return;
   }
   std::string msg = safe_str(exc);
-  if (msg.empty()) fprintf(out, "%s\n", type_name(exc));
-  else fprintf(out, "%s: %s\n", type_name(exc), msg.c_str());
+  std::string name = type_traceback_name(type_of(exc));
+  if (msg.empty()) fprintf(out, "%s\n", name.c_str());
+  else fprintf(out, "%s: %s\n", name.c_str(), msg.c_str());
 }
 
 }  // namespace
