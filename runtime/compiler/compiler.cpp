@@ -449,7 +449,8 @@ class Compiler {
     switch (where) {
       case NameScope::Local: {
         int idx = add_local(name, kLocalPlain);
-        emit(access == Access::Load ? OP_LOAD_FAST : access == Access::Store ? OP_STORE_FAST : OP_DELETE_FAST, idx);
+        Opcode load = unit().scope->concat_targets.count(name) ? OP_LOAD_FAST_ESCAPE : OP_LOAD_FAST;
+        emit(access == Access::Load ? load : access == Access::Store ? OP_STORE_FAST : OP_DELETE_FAST, idx);
         return;
       }
       case NameScope::GlobalExplicit:
@@ -1059,6 +1060,16 @@ class Compiler {
     switch (t->kind) {
       case ExprKind::Name: {
         auto* n = static_cast<Name*>(t);
+        if (s->op == Operator::Add && unit().scope->scope_of(n->id) == NameScope::Local) {
+          // `x += y` on a fast local: one instruction that may grow a str
+          // in place (the local's other reads are LOAD_FAST_ESCAPE).
+          int idx = add_local(n->id, kLocalPlain);
+          emit(OP_LOAD_FAST, uint32_t(idx));
+          expr(s->value);
+          set_line(s->loc);
+          emit(OP_INPLACE_ADD_FAST, uint32_t(idx));
+          break;
+        }
         name_op(n->id, Access::Load, t->loc);
         expr(s->value);
         set_line(s->loc);

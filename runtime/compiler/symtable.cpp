@@ -162,6 +162,8 @@ class SymtableBuilder {
       }
       case StmtKind::AugAssign: {
         auto* a = static_cast<AugAssign*>(s);
+        if (a->op == Operator::Add && a->target->kind == ExprKind::Name)
+          current_->concat_targets.insert(static_cast<Name*>(a->target)->id);
         visit_expr(a->target);
         visit_expr(a->value);
         break;

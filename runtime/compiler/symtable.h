@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct Scope {
   std::vector<std::unique_ptr<Scope>> children;
   std::map<std::string, uint32_t> flags;   // name -> SymbolFlags
   std::map<std::string, ast::Loc> nonlocal_at;  // where each `nonlocal name` is
+  std::set<std::string> concat_targets;  // names of `name += ...` statements (see INPLACE_ADD_FAST)
   std::vector<std::string> order;          // names in first-seen order
   std::map<std::string, NameScope> resolved;
   std::vector<std::string> params;         // parameters in order

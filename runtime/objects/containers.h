@@ -73,6 +73,11 @@ Str* str_empty();                          // the interned ''
 // surrogate: str text is always valid UTF-8).
 Str* str_from_codepoint(uint32_t cp);
 Str* str_concat(Str* a, Str* b);
+// `x += y` on a function local holding a str (INPLACE_ADD_FAST): when x is
+// its local's unique, ASCII buffer with room, y's bytes are appended in
+// place; otherwise a new over-allocated unique string is made. Returns null
+// (no error) when the operands are not both exact ASCII strs.
+Value str_append_in_place(Value x, Value y);
 Str* str_repeat(Str* s, int64_t n);        // n <= 0 gives ''
 // sep.join(iterable); TypeError "sequence item 0: expected str instance, int found".
 Value str_join(Str* sep, Value iterable);

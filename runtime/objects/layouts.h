@@ -32,12 +32,17 @@ struct Float : Object {
 //   nbytes  : number of UTF-8 bytes in data (data[nbytes] == '\0').
 //   ascii   : 1 when every byte < 0x80 (then index i is byte i).
 //   interned: 1 when this object is the canonical copy in the intern table.
+//   unique  : 1 while the string is the unshared buffer of a function local
+//             that `x += ...` grows in place (see str_append_in_place); any
+//             other read of that local clears it. Its block may then hold
+//             spare bytes after data[nbytes].
 struct Str : Object {
   int64_t hash;
   int64_t length;
   int64_t nbytes;
   uint8_t ascii;
   uint8_t interned;
+  uint8_t unique;
   char data[];  // nbytes + 1
 };
 

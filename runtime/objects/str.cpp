@@ -18,7 +18,10 @@
 // piecewise in a loop is therefore quadratic in the final length; for the
 // common sizes (a few KB) that is one memcpy per step, and ''.join() is the
 // linear way.
+#include <cstddef>
 #include <cstring>
+
+#include <malloc.h>
 
 #include "objects/containers.h"
 #include "objects/gc.h"
@@ -70,6 +73,7 @@ Str* str_alloc(int64_t nbytes, int64_t length, bool ascii) {
   // Every field is written below or by the caller (data), so skip zeroing.
   Str* s = static_cast<Str*>(gc_alloc_uninitialized(&StrType, size));
   s->interned = 0;
+  s->unique = 0;
   s->hash = -1;
   s->length = length;
   s->nbytes = nbytes;
@@ -182,6 +186,39 @@ Str* str_substr(Str* s, int64_t start, int64_t stop) {
     if (cp < 256) return str_from_codepoint(cp);
   }
   return str_new_with_length(std::string_view(s->data + b0, size_t(b1 - b0)), stop - start);
+}
+
+Value str_append_in_place(Value x, Value y) {
+  if (!x.is_obj() || !y.is_obj() || x.obj()->type != &StrType || y.obj()->type != &StrType)
+    return Value();
+  Str* a = x.as<Str>();
+  Str* b = y.as<Str>();
+  if (!a->ascii || !b->ascii) return Value();
+  int64_t need = a->nbytes + b->nbytes;
+  if (a->unique) {
+    // Nobody else can see `a` (only its local held it, and every other read
+    // of that local cleared the mark), so growing it is invisible.
+    int64_t room = int64_t(malloc_usable_size(a)) - int64_t(offsetof(Str, data)) - 1;
+    if (need <= room) {
+      memcpy(a->data + a->nbytes, b->data, size_t(b->nbytes));
+      a->nbytes = a->length = need;
+      a->data[need] = '\0';
+      a->hash = -1;
+      return x;
+    }
+  }
+  // Grow geometrically so a loop of appends costs amortised O(total).
+  int64_t capacity = need < 32 ? 64 : need * 2;
+  Str* s = static_cast<Str*>(gc_alloc_uninitialized(&StrType, sizeof(Str) + size_t(capacity) + 1));
+  s->hash = -1;
+  s->length = s->nbytes = need;
+  s->ascii = 1;
+  s->interned = 0;
+  s->unique = 1;
+  memcpy(s->data, a->data, size_t(a->nbytes));
+  memcpy(s->data + a->nbytes, b->data, size_t(b->nbytes));
+  s->data[need] = '\0';
+  return Value(s);
 }
 
 Str* str_concat(Str* a, Str* b) {

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "objects/exceptions.h"
+#include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "modules/modules.h"
@@ -655,6 +656,30 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     PUSH(v);
     DISPATCH();
   }
+  TARGET(LOAD_FAST_ESCAPE) {
+    Value v = locals[oparg];
+    if (__builtin_expect(v.is_null(), 0)) {
+      unbound_local(f, int32_t(oparg));
+      goto error;
+    }
+    if (v.is_obj() && v.obj()->type == &StrType) v.as<Str>()->unique = 0;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(INPLACE_ADD_FAST) {
+    Value y = TOP();
+    Value x = PEEK(2);
+    Value r;
+    if (x.is_small() && y.is_small()) r = fast_int_binop(x, y, uint32_t(BinaryOp::InplaceAdd));
+    if (r.is_null()) r = str_append_in_place(x, y);
+    if (r.is_null()) {
+      r = binary_op(x, y, BinaryOp::InplaceAdd);
+      if (r.is_null()) goto error;
+    }
+    sp -= 2;
+    locals[oparg] = r;
+    DISPATCH();
+  }
   TARGET(STORE_FAST) {
     locals[oparg] = POP();
     DISPATCH();
@@ -775,6 +800,13 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Value r;
     if (a.is_small() && b.is_small()) {
       r = fast_int_compare(a.small_value(), b.small_value(), oparg);
+    } else if ((CompareOp(oparg) == CompareOp::Eq || CompareOp(oparg) == CompareOp::Ne) &&
+               a.is_obj() && b.is_obj() && a.obj()->type == &StrType && b.obj()->type == &StrType) {
+      // str == str without the generic rich-comparison dispatch.
+      Str* x = a.as<Str>();
+      Str* y = b.as<Str>();
+      bool eq = x == y || (x->nbytes == y->nbytes && memcmp(x->data, y->data, size_t(x->nbytes)) == 0);
+      r = Bool(eq == (CompareOp(oparg) == CompareOp::Eq));
     } else {
       r = obj_compare(a, b, CompareOp(oparg));
       if (r.is_null()) goto error;

@@ -41,6 +41,8 @@ Value frame_locals(Frame* f) {
   for (int32_t i = 0; i < c->nlocalsplus; ++i) {
     Value v = f->localsplus[i];
     if (v.is_null()) continue;
+    // The dict now shares the string: `x += ...` must copy from here on.
+    if (v.is_obj() && v.obj()->type == &StrType) v.as<Str>()->unique = 0;
     if (c->localspluskinds[i] & (kLocalCell | kLocalFree)) {
       if (type_of(v) != &CellType) continue;
       v = v.as<Cell>()->contents;
