@@ -883,15 +883,7 @@ class Compiler {
     for (Expr* b : c->bases) expr(b);
     for (auto& k : c->keywords) expr(k.value);
     set_line(c->loc);
-    if (!c->keywords.empty()) {
-      Tuple* names = tuple_new(int64_t(c->keywords.size()));
-      std::string key = "kw";
-      for (size_t i = 0; i < c->keywords.size(); ++i) {
-        tuple_items(names)[i] = Value(str_intern(*c->keywords[i].arg));
-        key += ":" + *c->keywords[i].arg;
-      }
-      emit(OP_KW_NAMES, add_const(Value(names), key));
-    }
+    emit_kw_names(c->keywords);
     emit(OP_CALL, uint32_t(2 + c->bases.size() + c->keywords.size()));
     for (size_t i = 0; i < c->decorator_list.size(); ++i) emit(OP_CALL, 0);
     name_op(c->name, Access::Store, c->loc);
@@ -1347,6 +1339,18 @@ class Compiler {
     }
   }
 
+  // KW_NAMES for the keyword arguments of the next CALL (none: nothing).
+  void emit_kw_names(const std::vector<Keyword>& keywords) {
+    if (keywords.empty()) return;
+    Tuple* names = tuple_new(int64_t(keywords.size()));
+    std::string key = "kw";
+    for (size_t i = 0; i < keywords.size(); ++i) {
+      tuple_items(names)[i] = Value(str_intern(*keywords[i].arg));
+      key += ":" + *keywords[i].arg;
+    }
+    emit(OP_KW_NAMES, add_const(Value(names), key));
+  }
+
   void call(ast::Call* c) {
     for (Expr* a : c->args)
       if (a->kind == ExprKind::Starred) error("pyglass does not support *args in calls yet", a->loc);
@@ -1369,15 +1373,7 @@ class Compiler {
     for (Expr* a : c->args) expr(a);
     for (auto& k : c->keywords) expr(k.value);
     set_line(c->loc);
-    if (!c->keywords.empty()) {
-      Tuple* names = tuple_new(int64_t(c->keywords.size()));
-      std::string key = "kw";
-      for (size_t i = 0; i < c->keywords.size(); ++i) {
-        tuple_items(names)[i] = Value(str_intern(*c->keywords[i].arg));
-        key += ":" + *c->keywords[i].arg;
-      }
-      emit(OP_KW_NAMES, add_const(Value(names), key));
-    }
+    emit_kw_names(c->keywords);
     emit(OP_CALL, uint32_t(c->args.size() + c->keywords.size()));
   }
 
