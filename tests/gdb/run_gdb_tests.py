@@ -37,14 +37,10 @@ and every temporary file (cores included) removed, however we exit.
 """
 
 import argparse
-import ctypes
 import difflib
 import os
 import re
-import resource
-import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -53,95 +49,22 @@ import time
 SKIP = 77
 READY_TIMEOUT_S = 30
 GDB_TIMEOUT_S = 60
-PR_SET_PDEATHSIG = 1
-SLEEP_SYSCALLS = {"35", "230"}  # x86-64 nanosleep, clock_nanosleep
 
 NOT_PYGLASS = "not a pyglass process (no debug table)"
 
 
-class Skip(Exception):
-    pass
+# Processes, readiness and errors: the debugger suite's helpers (the LLDB
+# driver uses them too), so every front end starts and stops scenarios the
+# same way.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "debugger"))
+import run_scenario as rs  # noqa: E402
 
-
-class HarnessError(Exception):
-    pass
-
-
-def log(*a):
-    print(*a, flush=True)
-
-
-# ------------------------------------------------------------ processes
-
-_children = []
-
-
-def _preexec(cores):
-    def setup():
-        try:
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except OSError:
-            pass
-        limit = resource.RLIM_INFINITY if cores else 0
-        resource.setrlimit(resource.RLIMIT_CORE, (limit, limit))
-    return setup
-
-
-def spawn(argv, cwd, cores=False):
-    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=_preexec(cores))
-    _children.append(proc)
-    return proc
-
-
-def kill_children():
-    while _children:
-        proc = _children.pop()
-        if proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-        for stream in (proc.stdout, proc.stderr):
-            if stream:
-                stream.close()
-
-
-def wait_ready(proc, what):
-    """The scenario prints "ready" and then sleeps; wait for both (a gdb
-    attaching between the two would see the helper that printed)."""
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    seen = b""
-    while b"ready\n" not in seen:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise HarnessError("%s: no 'ready' within %d s" % (what, READY_TIMEOUT_S))
-        readable, _, _ = select.select([proc.stdout], [], [], min(left, 0.5))
-        if readable:
-            chunk = os.read(proc.stdout.fileno(), 4096)
-            if not chunk:
-                proc.wait(timeout=10)
-                err = proc.stderr.read().decode("utf-8", "replace").strip()
-                if "Error" in err:
-                    raise Skip("%s cannot run here: %s" % (what, err.splitlines()[-1]))
-                raise HarnessError("%s exited with %s: %s" % (what, proc.returncode, err))
-            seen += chunk
-    while time.monotonic() < deadline:
-        try:
-            with open("/proc/%d/syscall" % proc.pid) as f:
-                if f.read().split()[0] in SLEEP_SYSCALLS:
-                    return
-        except (OSError, IndexError):
-            pass
-        if proc.poll() is not None:
-            raise HarnessError("%s exited after 'ready'" % what)
-        time.sleep(0.01)
-    raise HarnessError("%s never went to sleep" % what)
+Skip = rs.Skip
+HarnessError = rs.HarnessError
+log = rs.log
+spawn = rs.spawn
+wait_ready = rs.wait_ready
+kill_children = rs.kill_all_children
 
 
 # ------------------------------------------------------------ gdb
@@ -547,7 +470,7 @@ def kernel_core(opts, name, binary, tmp):
     cwd = os.path.join(tmp, name)
     os.mkdir(cwd)
     proc = spawn([binary, os.path.join(opts.repo, "corpora", "scenarios", name + ".py")],
-                 cwd=cwd, cores=True)
+                 cwd=cwd, core_unlimited=True)
     try:
         proc.wait(timeout=READY_TIMEOUT_S)
     except subprocess.TimeoutExpired:
@@ -791,7 +714,7 @@ def main():
     except Skip as e:
         log("SKIP: %s" % e)
         return SKIP
-    except HarnessError as e:
+    except (HarnessError, rs.ScenarioDied) as e:
         log("HARNESS ERROR: %s" % e)
         return 2
     finally:
