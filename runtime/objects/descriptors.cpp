@@ -348,11 +348,14 @@ Value super_repr(Value self) {
 
 }  // namespace
 
-Type StaticMethodType = [] {
+namespace {
+// staticmethod and classmethod wrap one callable the same way; they differ
+// in how the wrapper binds (descr_get) and whether it is callable itself.
+Type method_wrapper_type(const char* name) {
   Type t{};
   t.type = &TypeType;
   t.gc_flags = kGcStatic;
-  t.name = "staticmethod";
+  t.name = name;
   t.base = &ObjectType;
   t.flags = kTypeBaseType;
   t.instance_size = sizeof(MethodWrapper);
@@ -361,24 +364,19 @@ Type StaticMethodType = [] {
   t.setattr = wrapper_setattr;
   t.trace = wrapper_trace;
   t.repr = wrapper_repr;
+  return t;
+}
+}  // namespace
+
+Type StaticMethodType = [] {
+  Type t = method_wrapper_type("staticmethod");
   t.descr_get = staticmethod_get;
   t.call = staticmethod_call;
   return t;
 }();
 
 Type ClassMethodType = [] {
-  Type t{};
-  t.type = &TypeType;
-  t.gc_flags = kGcStatic;
-  t.name = "classmethod";
-  t.base = &ObjectType;
-  t.flags = kTypeBaseType;
-  t.instance_size = sizeof(MethodWrapper);
-  t.construct = wrapper_construct;
-  t.getattr = wrapper_getattr;
-  t.setattr = wrapper_setattr;
-  t.trace = wrapper_trace;
-  t.repr = wrapper_repr;
+  Type t = method_wrapper_type("classmethod");
   t.descr_get = classmethod_get;
   return t;
 }();
