@@ -4,8 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include <malloc.h>
+#include <cstring>
 
+#include "objects/object_pool.h"
 #include "objects/type.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
@@ -68,15 +69,11 @@ void Visitor::visit_object(Object* o) {
   stack.push_back(o);
 }
 
-static Object* link_new_object(void* mem, Type* type, size_t size) {
-  if (!mem) {
-    fputs("pyglass: out of memory\n", stderr);
-    abort();
-  }
+static Object* link_new_object(void* mem, uint32_t size_class, Type* type, size_t size) {
   Object* o = static_cast<Object*>(mem);
   o->type = type;
   o->gc_next = g_all_objects;
-  o->gc_flags = 0;
+  o->gc_flags = size_class << kGcSizeClassShift;
   o->reserved = 0;
   g_all_objects = o;
   GcStats& s = g_gc_stats;
@@ -87,10 +84,21 @@ static Object* link_new_object(void* mem, Type* type, size_t size) {
   return o;
 }
 
-Object* gc_alloc(Type* type, size_t size) { return link_new_object(calloc(1, size), type, size); }
+Object* gc_alloc(Type* type, size_t size) {
+  uint32_t size_class;
+  void* mem = pool_alloc(size, &size_class);
+  memset(mem, 0, size);
+  return link_new_object(mem, size_class, type, size);
+}
 
 Object* gc_alloc_uninitialized(Type* type, size_t size) {
-  return link_new_object(malloc(size), type, size);
+  uint32_t size_class;
+  void* mem = pool_alloc(size, &size_class);
+  return link_new_object(mem, size_class, type, size);
+}
+
+size_t gc_usable_size(const Object* o) {
+  return pool_usable_size(o, (o->gc_flags & kGcSizeClassMask) >> kGcSizeClassShift);
 }
 
 void gc_note_external(int64_t delta_bytes) {
@@ -103,7 +111,7 @@ void gc_add_root_tracer(RootTracer tracer) { root_tracers().push_back(tracer); }
 
 static void free_object(Object* o) {
   if (o->type->finalize) o->type->finalize(o);
-  free(o);
+  pool_free(o, (o->gc_flags & kGcSizeClassMask) >> kGcSizeClassShift);
 }
 
 int64_t gc_collect() {
@@ -123,7 +131,7 @@ int64_t gc_collect() {
   while (Object* o = *link) {
     if (o->gc_flags & kGcMarked) {
       o->gc_flags &= ~kGcMarked;
-      live_bytes += int64_t(malloc_usable_size(o));
+      live_bytes += int64_t(gc_usable_size(o));
       link = &o->gc_next;
     } else {
       *link = o->gc_next;
@@ -135,10 +143,10 @@ int64_t gc_collect() {
   s.collections++;
   s.allocs_since_collect = 0;
   s.bytes_since_collect = 0;
-  s.threshold = s.objects > kMinThreshold ? s.objects : kMinThreshold;
+  s.threshold = s.objects > kMinThreshold ? 2 * s.objects : kMinThreshold;
   // Object blocks only: buffers owned by objects (list items, dict tables)
   // are left out of this estimate, which only paces collections.
-  s.bytes_threshold = live_bytes > kMinBytesThreshold ? live_bytes : kMinBytesThreshold;
+  s.bytes_threshold = live_bytes > kMinBytesThreshold ? 2 * live_bytes : kMinBytesThreshold;
   if (kGcStress) s.threshold = s.bytes_threshold = 1;
   return freed;
 }
@@ -152,6 +160,7 @@ void gc_free_all() {
     o = next;
   }
   gc_stats().objects = 0;
+  pool_release_all();
 }
 
 Rooted::Rooted(Value* s) : slot(s) {

@@ -57,6 +57,9 @@ inline bool gc_should_collect() {
 // Like gc_alloc, but only the header is initialised: for objects whose
 // creator writes every field (strings).
 Object* gc_alloc_uninitialized(Type* type, size_t size);
+// Bytes usable in an object's block (at least the size it was allocated
+// with): lets an object grow in place (str +=).
+size_t gc_usable_size(const Object* o);
 // Extra roots registered by subsystems (module table, intern table, ...).
 using RootTracer = void (*)(Visitor& v);
 void gc_add_root_tracer(RootTracer tracer);

@@ -198,7 +198,7 @@ Value str_append_in_place(Value x, Value y) {
   if (a->unique) {
     // Nobody else can see `a` (only its local held it, and every other read
     // of that local cleared the mark), so growing it is invisible.
-    int64_t room = int64_t(malloc_usable_size(a)) - int64_t(offsetof(Str, data)) - 1;
+    int64_t room = int64_t(gc_usable_size(a)) - int64_t(offsetof(Str, data)) - 1;
     if (need <= room) {
       memcpy(a->data + a->nbytes, b->data, size_t(b->nbytes));
       a->nbytes = a->length = need;

@@ -38,8 +38,9 @@ namespace {
 
 std::string pyglass_binary() {
   if (const char* env = std::getenv("PYGLASS_BIN")) return env;
-  std::string src = __FILE__;  // <root>/tests/unit/insp_core_target_test.cpp
-  return src.substr(0, src.rfind("/tests/unit/")) + "/build/release/runtime/pyglass";
+  // The release VM (also from the sanitizer build's tests: ASan processes
+  // make useless cores). Not __FILE__: ccache may make it relative.
+  return std::string(PYGLASS_SOURCE_DIR) + "/build/release/runtime/pyglass";
 }
 
 std::string make_temp_dir() {

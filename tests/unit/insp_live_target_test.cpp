@@ -32,9 +32,9 @@ namespace {
 
 std::string pyglass_binary() {
   if (const char* env = std::getenv("PYGLASS_BIN")) return env;
-  std::string src = __FILE__;  // <root>/tests/unit/insp_live_target_test.cpp
-  std::string root = src.substr(0, src.rfind("/tests/unit/"));
-  return root + "/build/release/runtime/pyglass";
+  // The release VM (also from the sanitizer build's tests: ASan processes
+  // make useless cores). Not __FILE__: ccache may make it relative.
+  return std::string(PYGLASS_SOURCE_DIR) + "/build/release/runtime/pyglass";
 }
 
 std::string read_file(const std::string& path) {
