@@ -103,6 +103,17 @@ class Compiler {
     return pop_unit();
   }
 
+  // eval(): the module's single expression statement, its value returned.
+  Code* compile_expression(ast::Module* module) {
+    push_unit(table_.module_scope(), "<module>", "<module>", 1);
+    unit().flags |= kCodeModule;
+    auto* e = static_cast<ExprStmt*>(module->body[0]);
+    set_line(e->loc);
+    expr(e->value);
+    emit(OP_RETURN_VALUE);
+    return pop_unit();
+  }
+
  private:
   SymbolTable& table_;
   std::string filename_;
@@ -1600,11 +1611,23 @@ Value raise_syntax_error(const SyntaxErrorInfo& info) {
   return raise_exception(exc);
 }
 
-Code* compile_source(std::string_view source, const std::string& filename) {
+Code* compile_source(std::string_view source, const std::string& filename, CompileMode mode) {
   ast::AstArena arena;
   SyntaxErrorInfo info;
   ast::Module* module = parse_module(source, filename, arena, &info);
   if (!module) {
+    raise_syntax_error(info);
+    return nullptr;
+  }
+  if (mode == CompileMode::Eval &&
+      (module->body.size() != 1 || module->body[0]->kind != StmtKind::Expr)) {
+    // An eval() source is one expression: a statement (or nothing) is the
+    // error CPython's expression grammar reports.
+    info = SyntaxErrorInfo();
+    info.msg = "invalid syntax";
+    info.filename = filename;
+    info.line = module->body.empty() ? 1 : module->body[0]->loc.line;
+    info.col = module->body.empty() ? 1 : module->body[0]->loc.col + 1;
     raise_syntax_error(info);
     return nullptr;
   }
@@ -1615,7 +1638,8 @@ Code* compile_source(std::string_view source, const std::string& filename) {
   }
   try {
     Compiler compiler(table, filename, source);
-    return compiler.compile_module(module);
+    return mode == CompileMode::Eval ? compiler.compile_expression(module)
+                                     : compiler.compile_module(module);
   } catch (CompileError& e) {
     raise_syntax_error(e.info);
     return nullptr;

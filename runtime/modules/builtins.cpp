@@ -487,6 +487,7 @@ void builtins_init(Dict* builtins) {
     dict_set_str(builtins, str_intern(f.name), native_function_new(f.name, f.fn));
   builtins_iter_init(builtins);
   builtins_reduce_init(builtins);
+  builtins_introspect_init(builtins);
   builtins_format_init(builtins);
 }
 

@@ -106,6 +106,9 @@ FrameObject* frame_get_object(Frame* frame);
 // Called when an activation ends while a frame object refers to it: the
 // frame object takes ownership of a copy of the frame.
 void frame_object_take_ownership(Frame* frame);
+// f_locals / locals(): a module or class body's namespace itself; for a
+// function, a new dict snapshot of its bound fast locals, cells and frees.
+Value frame_locals(Frame* f);
 void frame_trace(Frame* frame, struct Visitor& v);
 void functions_init();
 

@@ -34,24 +34,6 @@ void frame_object_finalize(Object* self) {
   fo->owned = nullptr;
 }
 
-Value frame_locals(Frame* f) {
-  if (f->locals) return Value(f->locals);
-  Dict* d = dict_new();
-  Code* c = f->code;
-  for (int32_t i = 0; i < c->nlocalsplus; ++i) {
-    Value v = f->localsplus[i];
-    if (v.is_null()) continue;
-    // The dict now shares the string: `x += ...` must copy from here on.
-    if (v.is_obj() && v.obj()->type == &StrType) v.as<Str>()->unique = 0;
-    if (c->localspluskinds[i] & (kLocalCell | kLocalFree)) {
-      if (type_of(v) != &CellType) continue;
-      v = v.as<Cell>()->contents;
-      if (v.is_null()) continue;
-    }
-    dict_set(d, tuple_items(c->localsplusnames)[i], v);
-  }
-  return Value(d);
-}
 
 Value frame_object_getattr(Value self, Str* name) {
   FrameObject* fo = self.as<FrameObject>();
@@ -81,6 +63,25 @@ Value frame_object_repr(Value self) {
 }
 
 }  // namespace
+
+Value frame_locals(Frame* f) {
+  if (f->locals) return Value(f->locals);
+  Dict* d = dict_new();
+  Code* c = f->code;
+  for (int32_t i = 0; i < c->nlocalsplus; ++i) {
+    Value v = f->localsplus[i];
+    if (v.is_null()) continue;
+    // The dict now shares the string: `x += ...` must copy from here on.
+    if (v.is_obj() && v.obj()->type == &StrType) v.as<Str>()->unique = 0;
+    if (c->localspluskinds[i] & (kLocalCell | kLocalFree)) {
+      if (type_of(v) != &CellType) continue;
+      v = v.as<Cell>()->contents;
+      if (v.is_null()) continue;
+    }
+    dict_set(d, tuple_items(c->localsplusnames)[i], v);
+  }
+  return Value(d);
+}
 
 Type FrameType = [] {
   Type t{};
