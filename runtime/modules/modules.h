@@ -15,6 +15,11 @@ namespace pg {
 void time_module_register();
 void os_module_register();
 void faulthandler_module_register();
+// `-X faulthandler` / PYGLASSFAULTHANDLER: faulthandler.enable() before the
+// program runs. faulthandler_shutdown() stops the watchdog and restores the
+// signal handlers (runtime_finalize, before objects are freed).
+void faulthandler_enable_at_startup();
+void faulthandler_shutdown();
 
 // format(value, spec) (builtins_format.cpp): a user class's __format__, else
 // the int / float / str format-spec mini-language, else str(value) for an

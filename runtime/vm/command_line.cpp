@@ -4,11 +4,13 @@
 // Options end at the program name; everything after it goes to sys.argv.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "modules/modules.h"
 #include "vm/runtime.h"
 
 namespace pg {
@@ -22,7 +24,10 @@ int pyglass_main(int argc, char** argv) {
   std::vector<std::string> xoptions;
   app.add_flag("--dis", dis, "print the bytecode of every code object of the program and exit");
   app.add_option("-c", command, "run CODE as the program (sys.argv[0] is '-c')");
-  app.add_option("-X", xoptions, "implementation-specific option (accepted for compatibility)")->take_first();
+  app.add_option("-X", xoptions, "implementation-specific option (faulthandler; others accepted and ignored)")
+      ->type_size(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("-u", unbuffered, "unbuffered stdout and stderr");
   app.set_version_flag("-V,--version", "Python 3.11.7 (pyglass 0.1.0)");
   app.footer("The program's own arguments follow its file name, as with python3.");
@@ -47,6 +52,11 @@ int pyglass_main(int argc, char** argv) {
     program_argv = rest;
   }
   runtime_init(program_argv);
+  const char* fault_env = getenv("PYGLASSFAULTHANDLER");
+  bool faulthandler = fault_env && fault_env[0];
+  for (const std::string& x : xoptions)
+    if (x == "faulthandler") faulthandler = true;
+  if (faulthandler) faulthandler_enable_at_startup();
   int status;
   if (dis) {
     std::string source;

@@ -1,6 +1,7 @@
 // Runtime start-up and the top-level run of a program.
 #include "vm/runtime.h"
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -74,6 +75,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   memset(static_cast<void*>(ts), 0, sizeof *ts);
   init_stack_budget();
   ts->native_tid = int64_t(syscall(SYS_gettid));
+  ts->pthread_id = uint64_t(pthread_self());
   strncpy(ts->name, "MainThread", sizeof ts->name - 1);
   ts->recursion_limit = 1000;
   // Native recursion (repr of nested lists, calls from native code) gets a
@@ -124,6 +126,7 @@ void runtime_init(const std::vector<std::string>& argv) {
 }
 
 void runtime_finalize() {
+  faulthandler_shutdown();  // no watchdog may read objects being freed
   fflush(stdout);
   fflush(stderr);
   ThreadState* ts = current_thread();

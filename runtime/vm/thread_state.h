@@ -56,6 +56,7 @@ struct ThreadState {
   uint32_t run_state;         // ThreadRunState
   uint32_t reserved;
   Rooted* rooted;             // innermost Rooted (GC roots held by native code)
+  uint64_t pthread_id;        // pthread_self() of the thread (faulthandler prints it, as CPython)
 };
 
 // Runtime root.
