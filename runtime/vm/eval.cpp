@@ -15,6 +15,7 @@
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "modules/modules.h"
+#include "vm/function_call.h"
 #include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
@@ -113,87 +114,6 @@ static Value make_generator(ThreadState* ts, Function* fn, const Value* args, si
   Generator* gen = generator_new(fn, scratch->localsplus);
   pop_frame(ts, scratch);
   return Value(gen);
-}
-
-// ---------------------------------------------------------------------------
-// Argument binding
-// ---------------------------------------------------------------------------
-
-static const char* plural(int64_t n) { return n == 1 ? "" : "s"; }
-
-bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t nargs,
-                          Tuple* kwnames) {
-  Code* code = fn->code;
-  int64_t argcount = code->argcount;
-  const char* fname = str_cstr(fn->qualname);
-  int64_t ndefaults = fn->defaults ? tuple_size(fn->defaults) : 0;
-  if (int64_t(nargs) > argcount) {
-    int64_t min = argcount - ndefaults;
-    if (ndefaults)
-      raise(&TypeErrorType, "%s() takes from %lld to %lld positional arguments but %zu %s given",
-            fname, (long long)min, (long long)argcount, nargs, nargs == 1 ? "was" : "were");
-    else
-      raise(&TypeErrorType, "%s() takes %lld positional argument%s but %zu %s given", fname,
-            (long long)argcount, plural(argcount), nargs, nargs == 1 ? "was" : "were");
-    return false;
-  }
-  for (size_t i = 0; i < nargs; ++i) locals[i] = args[i];
-  if (kwnames) {
-    Value* names = tuple_items(code->localsplusnames);
-    int64_t nkw = tuple_size(kwnames);
-    for (int64_t k = 0; k < nkw; ++k) {
-      Str* key = tuple_items(kwnames)[k].as<Str>();
-      int64_t idx = -1;
-      for (int64_t p = code->posonlyargcount; p < argcount; ++p) {
-        if (names[p].as<Str>() == key || str_equal(names[p].as<Str>(), key)) {
-          idx = p;
-          break;
-        }
-      }
-      if (idx < 0) {
-        for (int64_t p = 0; p < code->posonlyargcount; ++p) {
-          if (str_equal(names[p].as<Str>(), key)) {
-            raise(&TypeErrorType,
-                  "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                  fname, str_cstr(key));
-            return false;
-          }
-        }
-        raise(&TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, str_cstr(key));
-        return false;
-      }
-      if (!locals[idx].is_null()) {
-        raise(&TypeErrorType, "%s() got multiple values for argument '%s'", fname, str_cstr(key));
-        return false;
-      }
-      locals[idx] = args[nargs + k];
-    }
-  }
-  // Defaults, then report what is still missing (CPython lists them all).
-  int64_t first_default = argcount - ndefaults;
-  int64_t missing = 0;
-  for (int64_t p = 0; p < argcount; ++p) {
-    if (!locals[p].is_null()) continue;
-    if (p >= first_default) locals[p] = tuple_items(fn->defaults)[p - first_default];
-    else ++missing;
-  }
-  if (missing) {
-    std::string list;
-    Value* names = tuple_items(code->localsplusnames);
-    int64_t seen = 0;
-    for (int64_t p = 0; p < argcount; ++p) {
-      if (!locals[p].is_null()) continue;
-      if (seen > 0) list += missing == 2 ? " and " : (seen == missing - 1 ? ", and " : ", ");
-      list += "'";
-      list += str_view(names[p].as<Str>());
-      list += "'";
-      ++seen;
-    }
-    raise(&TypeErrorType, "%s() missing %lld required positional argument%s: %s", fname,
-          (long long)missing, plural(missing), list.c_str());
-    return false;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -1004,7 +924,8 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
       Code* code = fn->code;
       if (!enter_python_frame(ts)) goto error;
       Frame* nf = push_frame(ts, code);
-      if (!kw && int64_t(npos) == code->argcount) {
+      // Plain positional calls bind by copying; the rest goes out of line.
+      if (!kw && int64_t(npos) == code->argcount && !(code->flags & kCodeComplexArgs)) {
         for (size_t i = 0; i < npos; ++i) nf->localsplus[i] = args[i];
       } else if (!bind_frame_arguments(fn, nf->localsplus, args, npos, kw)) {
         ts->recursion_depth--;
@@ -1028,6 +949,59 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     if (r.is_null()) goto error;
     sp -= oparg + 2;
     PUSH(r);
+    DISPATCH();
+  }
+  // ---- unpacking: calls with * and **, displays, starred targets ----
+  TARGET(CALL_FUNCTION_EX) {
+    if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    Value kwargs = (oparg & 1) ? TOP() : Value();
+    Value* base = sp - 3 - (oparg & 1);  // the NULL slot
+    Value r = call_function_ex(base[1], base[2], kwargs);
+    if (r.is_null()) goto error;
+    sp = base;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    if (list_extend_unpack(PEEK(oparg + 1).as<List>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    Value t = list_as_tuple(TOP().as<List>());
+    if (t.is_null()) goto error;
+    TOP() = t;
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    if (dict_update_unpack(PEEK(oparg + 1).as<Dict>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    if (dict_merge_unpack(PEEK(oparg + 3), PEEK(oparg + 1).as<Dict>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    uint32_t before = oparg & 0xff, after = oparg >> 8;
+    uint32_t n = before + 1 + after;
+    Value tmp_small[8];
+    Value* tmp = n <= 8 ? tmp_small : new Value[n];
+    bool ok = unpack_starred(TOP(), before, after, tmp);
+    if (ok) {
+      --sp;
+      for (uint32_t i = 0; i < n; ++i) sp[i] = tmp[n - 1 - i];
+      sp += n;
+    }
+    if (tmp != tmp_small) delete[] tmp;
+    if (!ok) goto error;
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    Dict* ns = f->locals ? f->locals : f->globals;
+    Str* key = str_intern("__annotations__");
+    if (dict_get_str(ns, key).is_null() && dict_set_str(ns, key, Value(dict_new())) < 0) goto error;
     DISPATCH();
   }
   TARGET(PUSH_EXC_INFO) {
@@ -1136,6 +1110,8 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Code* code = POP().as<Code>();
     Function* fn = function_new(code, f->globals, Value());
     if (oparg & 8) fn->closure = POP().as<Tuple>();
+    if (oparg & 4) fn->annotations = POP();
+    if (oparg & 2) fn->kwdefaults = POP().as<Dict>();
     if (oparg & 1) fn->defaults = POP().as<Tuple>();
     if (oparg & 16) fn->doc = code->consts->items[0];
     PUSH(Value(fn));
