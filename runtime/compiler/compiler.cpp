@@ -100,7 +100,14 @@ class Compiler {
     unit().flags |= kCodeModule;
     scan_future_imports(module->body);
     if (has_annotations(module->body)) emit(OP_SETUP_ANNOTATIONS);
-    for (Stmt* s : module->body) stmt(s);
+    size_t first = 0;
+    if (const Constant* doc = docstring(module->body)) {
+      set_line(module->body[0]->loc);
+      emit(OP_LOAD_CONST, add_const(Value(str_new(doc->text)), "s" + doc->text));
+      name_op("__doc__", Access::Store, doc->loc);
+      first = 1;
+    }
+    for (size_t i = first; i < module->body.size(); ++i) stmt(module->body[i]);
     emit_return_none();
     return pop_unit();
   }
@@ -1112,7 +1119,7 @@ class Compiler {
         int star = -1;
         for (size_t i = 0; i < seq->elts.size(); ++i) {
           if (seq->elts[i]->kind != ExprKind::Starred) continue;
-          if (star >= 0) error("multiple starred expressions in assignment", seq->elts[i]->loc);
+          if (star >= 0) error("multiple starred expressions in assignment", t->loc);
           star = int(i);
         }
         set_line(t->loc);
@@ -1455,6 +1462,9 @@ class Compiler {
   }
 
   void import_from(ImportFrom* s) {
+    // Future statements only steer the compiler (scan_future_imports);
+    // there is no __future__ module to import.
+    if (s->module == "__future__" && s->level == 0) return;
     if (s->level > 0) error("pyglass does not support relative imports yet", s->loc);
     emit(OP_LOAD_CONST, add_const(Value::small(s->level), "i" + std::to_string(s->level)));
     Tuple* names = tuple_new(int64_t(s->names.size()));
@@ -1534,7 +1544,18 @@ class Compiler {
     emit(OP_KW_NAMES, add_const(Value(names), key));
   }
 
+  // CPython's compiler rejects `f(x=1, x=2)` (at the repeated keyword).
+  void check_repeated_keywords(const std::vector<Keyword>& keywords) {
+    for (size_t i = 0; i < keywords.size(); ++i) {
+      if (!keywords[i].arg) continue;
+      for (size_t j = 0; j < i; ++j)
+        if (keywords[j].arg && *keywords[j].arg == *keywords[i].arg)
+          error("keyword argument repeated: " + *keywords[i].arg, keywords[i].loc);
+    }
+  }
+
   void call(ast::Call* c) {
+    check_repeated_keywords(c->keywords);
     bool unpacking = false;
     for (Expr* a : c->args) unpacking = unpacking || a->kind == ExprKind::Starred;
     for (auto& k : c->keywords) unpacking = unpacking || !k.arg;
@@ -1885,6 +1906,18 @@ Code* compile_source(std::string_view source, const std::string& filename) {
   }
   SymbolTable table;
   if (!table.build(module, filename, &info)) {
+    if (info.text.empty() && info.line > 0) {
+      // The symbol table knows positions, not source text.
+      size_t pos = 0;
+      for (int l = 1; l < info.line && pos != std::string_view::npos; ++l) {
+        pos = source.find('\n', pos);
+        if (pos != std::string_view::npos) ++pos;
+      }
+      if (pos != std::string_view::npos && pos < source.size()) {
+        size_t end = source.find('\n', pos);
+        info.text = std::string(source.substr(pos, end == std::string_view::npos ? end : end - pos + 1));
+      }
+    }
     raise_syntax_error(info);
     return nullptr;
   }
