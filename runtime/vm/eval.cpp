@@ -116,6 +116,69 @@ static Value make_generator(ThreadState* ts, Function* fn, const Value* args, si
   return Value(gen);
 }
 
+// CALL_FUNCTION_EX into a Python function (or a method bound to one): the
+// callee's frame is pushed here and the loop continues in it, as for CALL,
+// so `f(*args, **kwargs)` forwarding does not recurse in C. `slots` are the
+// [args, kwargs] stack slots, normalised in place (a tuple and a dict, so
+// they stay rooted). Returns null with the error set, or with *fallback
+// set when the callee is not such a function (the caller calls it).
+static Frame* push_frame_ex(ThreadState* ts, Value callable, Value* slots, bool has_kwargs,
+                            bool* fallback) {
+  *fallback = false;
+  Value self;
+  Value target = callable;
+  if (type_of(callable) == &BoundMethodType) {
+    self = callable.as<BoundMethod>()->self;
+    target = callable.as<BoundMethod>()->function;
+  }
+  if (type_of(target) != &FunctionType || (target.as<Function>()->code->flags & kCodeGenerator)) {
+    *fallback = true;
+    return nullptr;
+  }
+  if (!normalize_call_ex(callable, &slots[0], has_kwargs ? &slots[1] : nullptr)) return nullptr;
+  Tuple* posargs = slots[0].as<Tuple>();
+  Dict* kwargs = has_kwargs ? slots[1].as<Dict>() : nullptr;
+  int64_t npos = tuple_size(posargs) + (self.is_null() ? 0 : 1);
+  int64_t nkw = kwargs ? dict_size(kwargs) : 0;
+  // Flat positional + keyword values; all rooted by the tuple and dict.
+  Value small[16];
+  Value* flat = npos + nkw <= 16 ? small : new Value[size_t(npos + nkw)];
+  int64_t at = 0;
+  if (!self.is_null()) flat[at++] = self;
+  for (int64_t i = 0; i < tuple_size(posargs); ++i) flat[at++] = tuple_items(posargs)[i];
+  Tuple* kwnames = nullptr;
+  if (nkw) {
+    kwnames = tuple_new(nkw);  // no collection until the frame is linked
+    int64_t pos = 0, k = 0;
+    Value key, value;
+    while (dict_next(kwargs, &pos, &key, &value)) {
+      if (!is_str(key)) {
+        if (flat != small) delete[] flat;
+        raise(&TypeErrorType, "keywords must be strings");
+        return nullptr;
+      }
+      tuple_items(kwnames)[k++] = key;
+      flat[at++] = value;
+    }
+  }
+  Function* fn = target.as<Function>();
+  Frame* nf = nullptr;
+  if (enter_python_frame(ts)) {
+    nf = push_frame(ts, fn->code);
+    if (!bind_frame_arguments(fn, nf->localsplus, flat, size_t(npos), kwnames)) {
+      ts->recursion_depth--;
+      pop_frame(ts, nf);
+      nf = nullptr;
+    } else {
+      nf->function = fn;
+      nf->globals = fn->globals;
+      nf->builtins = fn->builtins;
+    }
+  }
+  if (flat != small) delete[] flat;
+  return nf;
+}
+
 // ---------------------------------------------------------------------------
 // Helpers used by instructions (kept out of the loop body so the hot paths
 // stay small).
@@ -954,9 +1017,22 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   // ---- unpacking: calls with * and **, displays, starred targets ----
   TARGET(CALL_FUNCTION_EX) {
     if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
-    Value kwargs = (oparg & 1) ? TOP() : Value();
     Value* base = sp - 3 - (oparg & 1);  // the NULL slot
-    Value r = call_function_ex(base[1], base[2], kwargs);
+    bool fallback;
+    Frame* nf = push_frame_ex(ts, base[1], base + 2, oparg & 1, &fallback);
+    if (nf) {
+      nf->previous = f;
+      sp = base;
+      f->stack_depth = int32_t(sp - stack_base);
+      f = nf;
+      ts->current_frame = f;
+      LOAD_FRAME_REGISTERS();
+      sp = stack_base;
+      ip = f->code->instrs;
+      DISPATCH();
+    }
+    if (!fallback) goto error;
+    Value r = call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
     if (r.is_null()) goto error;
     sp = base;
     PUSH(r);

@@ -241,28 +241,36 @@ bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t
   return true;
 }
 
+bool normalize_call_ex(Value callable, Value* args, Value* kwargs) {
+  if (type_of(*args) != &TupleType) {
+    if (!is_iterable(*args)) {
+      raise(&TypeErrorType, "%s argument after * must be an iterable, not %s",
+            callable_display_name(callable).c_str(), type_name(*args));
+      return false;
+    }
+    Value t = tuple_from_iterable(*args);
+    if (t.is_null()) return false;
+    *args = t;
+  }
+  if (kwargs && type_of(*kwargs) != &DictType) {
+    Value copy = Value(dict_new());
+    Rooted keep_copy(&copy);
+    if (merge_mapping(copy.as<Dict>(), *kwargs, 0) < 0) {
+      if (error_matches(&AttributeErrorType)) {
+        error_clear();
+        raise_not_a_call_mapping(callable, *kwargs);
+      }
+      return false;
+    }
+    *kwargs = copy;
+  }
+  return true;
+}
+
 Value call_function_ex(Value callable, Value args, Value kwargs) {
   Rooted keep_args(&args);
   Rooted keep_kwargs(&kwargs);
-  if (type_of(args) != &TupleType) {
-    if (!is_iterable(args))
-      return raise(&TypeErrorType, "%s argument after * must be an iterable, not %s",
-                   callable_display_name(callable).c_str(), type_name(args));
-    args = tuple_from_iterable(args);
-    if (args.is_null()) return args;
-  }
-  if (!kwargs.is_null() && type_of(kwargs) != &DictType) {
-    Value copy = Value(dict_new());
-    Rooted keep_copy(&copy);
-    if (merge_mapping(copy.as<Dict>(), kwargs, 0) < 0) {
-      if (error_matches(&AttributeErrorType)) {
-        error_clear();
-        return raise_not_a_call_mapping(callable, kwargs);
-      }
-      return Value();
-    }
-    kwargs = copy;
-  }
+  if (!normalize_call_ex(callable, &args, kwargs.is_null() ? nullptr : &kwargs)) return Value();
   Tuple* posargs = args.as<Tuple>();
   int64_t npos = tuple_size(posargs);
   int64_t nkw = kwargs.is_null() ? 0 : dict_size(kwargs.as<Dict>());

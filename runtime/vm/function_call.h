@@ -27,6 +27,10 @@ bool bind_frame_arguments(Function* fn, Value* localsplus, const Value* args, si
 // "f() argument after * must be an iterable, not int").
 Value call_function_ex(Value callable, Value args, Value kwargs);
 
+// The first step of CALL_FUNCTION_EX: makes *args a tuple and *kwargs (when
+// not null) a dict, with the errors above. The slots must be rooted.
+bool normalize_call_ex(Value callable, Value* args, Value* kwargs);
+
 // LIST_EXTEND: list.extend(iterable) with "Value after * must be an
 // iterable, not int" for non-iterables. -1 on error.
 int list_extend_unpack(List* list, Value iterable);
