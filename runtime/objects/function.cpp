@@ -177,7 +177,7 @@ int function_setattr(Value self, Str* name, Value v) {
   }
   if (n == "__defaults__") {
     if (v.is_null() || is_none(v)) f->defaults = nullptr;
-    else if (type_of(v) == &TupleType) f->defaults = tuple_size(v.as<Tuple>()) ? v.as<Tuple>() : nullptr;
+    else if (type_of(v) == &TupleType) f->defaults = v.as<Tuple>();
     else return fail("__defaults__ must be set to a tuple object");
     return 0;
   }
