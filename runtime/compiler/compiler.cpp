@@ -969,6 +969,7 @@ class Compiler {
   // functions' cells) that __build_class__ runs with a fresh namespace
   // dict, then the metaclass makes the class: CPython's protocol.
   void class_def(ClassDef* c) {
+    check_repeated_keywords(c->keywords);
     for (Expr* d : c->decorator_list) expr(d);
     set_line(c->loc);
     for (Expr* b : c->bases)
