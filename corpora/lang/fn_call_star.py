@@ -77,3 +77,10 @@ try:
     f(*boom())
 except ValueError as e:
     print("ValueError:", e)
+
+# Methods of built-in types are named by their type.
+try:
+    "a,b".split(*5)
+except TypeError as e:
+    print(e)
+print("a".split.__qualname__, str.split.__qualname__, len.__qualname__)

@@ -2,6 +2,7 @@
 // methods; and the argument-checking helpers native code uses.
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "objects/gc.h"
 #include "objects/layouts.h"
@@ -69,7 +70,13 @@ Value native_descr_get(Value descr, Value obj, Type* owner) {
 Value native_getattr(Value self, Str* name) {
   NativeFunction* fn = self.as<NativeFunction>();
   std::string_view n = str_view(name);
-  if (n == "__name__" || n == "__qualname__") return str_from_cstr(fn->name);
+  if (n == "__name__") return str_from_cstr(fn->name);
+  if (n == "__qualname__") {
+    // Methods of built-in types are qualified by their type ("str.split").
+    if (!fn->owner || !(fn->flags & (kNativeMethod | kNativeClassMethod))) return str_from_cstr(fn->name);
+    std::string q = std::string(fn->owner->name) + "." + fn->name;
+    return Value(str_new(q));
+  }
   if (n == "__self__") return fn->self.is_null() ? None() : fn->self;
   return generic_getattr(self, name);
 }
