@@ -131,6 +131,7 @@ int merge_mapping(Dict* dict, Value mapping, int mode) {
     }
     Value value = obj_getitem(mapping, key);
     if (value.is_null()) return -1;
+    Rooted keep_value(&value);  // dict_set may run the key's __hash__/__eq__
     if (dict_set(dict, key, value) < 0) return -1;
   }
 }
