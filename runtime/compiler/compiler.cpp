@@ -98,7 +98,16 @@ class Compiler {
   Code* compile_module(ast::Module* module) {
     push_unit(table_.module_scope(), "<module>", "<module>", 1);
     unit().flags |= kCodeModule;
-    for (Stmt* s : module->body) stmt(s);
+    scan_future_imports(module->body);
+    if (has_annotations(module->body)) emit(OP_SETUP_ANNOTATIONS);
+    size_t first = 0;
+    if (const Constant* doc = docstring(module->body)) {
+      set_line(module->body[0]->loc);
+      emit(OP_LOAD_CONST, add_const(Value(str_new(doc->text)), "s" + doc->text));
+      name_op("__doc__", Access::Store, doc->loc);
+      first = 1;
+    }
+    for (size_t i = first; i < module->body.size(); ++i) stmt(module->body[i]);
     emit_return_none();
     return pop_unit();
   }
@@ -120,6 +129,96 @@ class Compiler {
   std::string_view source_;
   std::vector<std::unique_ptr<Unit>> units_;
   std::vector<int> handler_depths_;  // per handler of the unit being assembled
+  bool future_annotations_ = false;  // `from __future__ import annotations`: annotations are strings
+
+  // `from __future__ import ...` must come first (after the docstring);
+  // only the features CPython 3.11 knows are accepted, none changes
+  // anything but `annotations`.
+  void scan_future_imports(const Body& body) {
+    bool leading = true;
+    for (size_t i = 0; i < body.size(); ++i) {
+      Stmt* st = body[i];
+      bool is_future = st->kind == StmtKind::ImportFrom && static_cast<ImportFrom*>(st)->module == "__future__" &&
+                       static_cast<ImportFrom*>(st)->level == 0;
+      if (!is_future) {
+        if (!(i == 0 && docstring(body))) leading = false;
+        continue;
+      }
+      if (!leading) error("from __future__ imports must occur at the beginning of the file", st->loc);
+      static const char* known[] = {"nested_scopes", "generators", "division", "absolute_import",
+                                    "with_statement", "print_function", "unicode_literals",
+                                    "generator_stop", "annotations"};
+      for (const Alias& a : static_cast<ImportFrom*>(st)->names) {
+        bool ok = false;
+        for (const char* k : known) ok = ok || a.name == k;
+        if (a.name == "braces") error("not a chance", a.loc);
+        if (!ok) error("future feature " + a.name + " is not defined", a.loc);
+        if (a.name == "annotations") future_annotations_ = true;
+      }
+    }
+  }
+
+  // Whether a module or class body has an annotated assignment to a plain
+  // name (CPython's find_ann: compound statements count, nested scopes not).
+  static bool has_annotations(const Body& body) {
+    for (Stmt* st : body) {
+      switch (st->kind) {
+        case StmtKind::AnnAssign:
+          if (static_cast<AnnAssign*>(st)->simple) return true;
+          break;
+        case StmtKind::For:
+        case StmtKind::AsyncFor:
+          if (has_annotations(static_cast<For*>(st)->body) || has_annotations(static_cast<For*>(st)->orelse)) return true;
+          break;
+        case StmtKind::While:
+          if (has_annotations(static_cast<While*>(st)->body) || has_annotations(static_cast<While*>(st)->orelse)) return true;
+          break;
+        case StmtKind::If:
+          if (has_annotations(static_cast<If*>(st)->body) || has_annotations(static_cast<If*>(st)->orelse)) return true;
+          break;
+        case StmtKind::With:
+        case StmtKind::AsyncWith:
+          if (has_annotations(static_cast<With*>(st)->body)) return true;
+          break;
+        case StmtKind::Try: {
+          auto* t = static_cast<Try*>(st);
+          if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) return true;
+          for (auto& h : t->handlers)
+            if (has_annotations(h.body)) return true;
+          break;
+        }
+        default: break;
+      }
+    }
+    return false;
+  }
+
+  // The source text of an expression (what a postponed annotation keeps).
+  std::string source_text(const Loc& loc) const {
+    std::string out;
+    for (int line = loc.line; line <= loc.end_line; ++line) {
+      std::string text = source_line(line);
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      size_t from = line == loc.line ? size_t(loc.col) : 0;
+      size_t to = line == loc.end_line ? size_t(loc.end_col) : text.size();
+      if (from > text.size()) from = text.size();
+      if (to > text.size()) to = text.size();
+      if (line != loc.line) out += ' ';
+      out += text.substr(from, to > from ? to - from : 0);
+    }
+    return out;
+  }
+
+  // Pushes the value of an annotation: evaluated, or its text under
+  // `from __future__ import annotations`.
+  void annotation_value(Expr* e) {
+    if (future_annotations_) {
+      std::string text = source_text(e->loc);
+      emit(OP_LOAD_CONST, add_const(Value(str_new(text)), "s" + text));
+    } else {
+      expr(e);
+    }
+  }
 
   Unit& unit() { return *units_.back(); }
 
@@ -519,6 +618,37 @@ class Compiler {
           expr(a->value);
           store_target(a->target);
         }
+        ScopeKind k = unit().scope->kind;
+        bool namespace_scope = k == ScopeKind::Module || k == ScopeKind::Class;
+        if (a->target->kind == ExprKind::Name && a->simple) {
+          // Module and class bodies record it in __annotations__; functions
+          // do not evaluate it at all (CPython 3.11).
+          if (namespace_scope) {
+            annotation_value(a->annotation);
+            name_op("__annotations__", Access::Load, s->loc);
+            std::string key = mangle(static_cast<Name*>(a->target)->id);
+            emit(OP_LOAD_CONST, add_const(Value(str_intern(key)), "s" + key));
+            set_line(s->loc);
+            emit(OP_STORE_SUBSCR);
+          }
+        } else {
+          if (!a->value) {
+            // The target's parts are still evaluated (`a.b: int` reads a).
+            if (a->target->kind == ExprKind::Attribute) {
+              expr(static_cast<Attribute*>(a->target)->value);
+              emit(OP_POP_TOP);
+            } else if (a->target->kind == ExprKind::Subscript) {
+              expr(static_cast<Subscript*>(a->target)->value);
+              emit(OP_POP_TOP);
+              subscript_index(static_cast<Subscript*>(a->target)->slice);
+              emit(OP_POP_TOP);
+            }
+          }
+          if (namespace_scope && !future_annotations_) {
+            expr(a->annotation);
+            emit(OP_POP_TOP);
+          }
+        }
         break;
       }
       case StmtKind::If: if_stmt(static_cast<If*>(s)); break;
@@ -850,6 +980,7 @@ class Compiler {
   // functions' cells) that __build_class__ runs with a fresh namespace
   // dict, then the metaclass makes the class: CPython's protocol.
   void class_def(ClassDef* c) {
+    check_repeated_keywords(c->keywords);
     for (Expr* d : c->decorator_list) expr(d);
     set_line(c->loc);
     for (Expr* b : c->bases)
@@ -876,6 +1007,7 @@ class Compiler {
       name_op("__doc__", Access::Store, doc->loc);
       first = 1;
     }
+    if (has_annotations(c->body)) emit(OP_SETUP_ANNOTATIONS);
     for (size_t i = first; i < c->body.size(); ++i) stmt(c->body[i]);
     auto cell = unit().local_index.find("__class__");
     if (cell != unit().local_index.end() && (unit().kinds[cell->second] & kLocalCell)) {
@@ -996,11 +1128,23 @@ class Compiler {
       case ExprKind::Tuple:
       case ExprKind::List: {
         auto* seq = static_cast<Sequence*>(t);
-        for (Expr* e : seq->elts)
-          if (e->kind == ExprKind::Starred) error("pyglass does not support starred assignment yet", e->loc);
+        int star = -1;
+        for (size_t i = 0; i < seq->elts.size(); ++i) {
+          if (seq->elts[i]->kind != ExprKind::Starred) continue;
+          if (star >= 0) error("multiple starred expressions in assignment", t->loc);
+          star = int(i);
+        }
         set_line(t->loc);
-        emit(OP_UNPACK_SEQUENCE, uint32_t(seq->elts.size()));
-        for (Expr* e : seq->elts) store_target(e);
+        if (star < 0) {
+          emit(OP_UNPACK_SEQUENCE, uint32_t(seq->elts.size()));
+          for (Expr* e : seq->elts) store_target(e);
+          break;
+        }
+        size_t after = seq->elts.size() - size_t(star) - 1;
+        if (star >= 256 || after >= (1u << 16)) error("too many expressions in star-unpacking assignment", t->loc);
+        emit(OP_UNPACK_EX, uint32_t(star) | uint32_t(after) << 8);
+        for (Expr* e : seq->elts)
+          store_target(e->kind == ExprKind::Starred ? static_cast<Starred*>(e)->value : e);
         break;
       }
       case ExprKind::Starred:
@@ -1116,20 +1260,12 @@ class Compiler {
     for (Expr* d : f->decorator_list) expr(d);
     set_line(f->loc);
     const Arguments& a = f->args;
-    if (a.vararg || a.kwarg || !a.kwonlyargs.empty())
-      error("pyglass does not support *args, **kwargs or keyword-only parameters yet", f->loc);
-    bool has_defaults = !a.defaults.empty();
-    if (has_defaults) {
-      for (Expr* d : a.defaults) expr(d);
-      set_line(f->loc);
-      emit(OP_BUILD_TUPLE, uint32_t(a.defaults.size()));
-    }
+    uint32_t make_flags = function_prelude(a, f->returns, true, f->loc);
     Scope* scope = table_.scope_for(f);
     int line = f->decorator_list.empty() ? f->loc.line : f->decorator_list[0]->loc.line;
     std::string qualname = child_qualname(f->name);
     push_unit(scope, f->name, qualname, line);
-    unit().argcount = int(a.posonlyargs.size() + a.args.size());
-    unit().posonly = int(a.posonlyargs.size());
+    set_parameter_counts(a);
     // A docstring is the code's first constant (MAKE_FUNCTION flag 16 says
     // so) and, like in CPython, not compiled as a statement.
     const Constant* doc = docstring(f->body);
@@ -1140,9 +1276,71 @@ class Compiler {
     set_line(f->loc);
     uint32_t closure = build_closure(scope);
     emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
-    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure | (doc ? 16 : 0));
+    emit(OP_MAKE_FUNCTION, make_flags | closure | (doc ? 16 : 0));
     for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(OP_CALL, 0);
     name_op(f->name, Access::Store, f->loc);
+  }
+
+  // Pushes what MAKE_FUNCTION takes below the code, in CPython's order:
+  // the defaults tuple, the keyword-only defaults dict, the annotations
+  // dict (parameters in order, then 'return'). Returns MAKE_FUNCTION's flags.
+  uint32_t function_prelude(const Arguments& a, Expr* returns, bool annotations, const Loc& loc) {
+    uint32_t flags = 0;
+    if (!a.defaults.empty()) {
+      for (Expr* d : a.defaults) expr(d);
+      set_line(loc);
+      emit(OP_BUILD_TUPLE, uint32_t(a.defaults.size()));
+      flags |= 1;
+    }
+    uint32_t nkw = 0;
+    for (size_t i = 0; i < a.kwonlyargs.size(); ++i) {
+      if (!a.kw_defaults[i]) continue;
+      std::string name = mangle(a.kwonlyargs[i].name);
+      emit(OP_LOAD_CONST, add_const(Value(str_intern(name)), "s" + name));
+      expr(a.kw_defaults[i]);
+      ++nkw;
+    }
+    if (nkw) {
+      set_line(loc);
+      emit(OP_BUILD_MAP, nkw);
+      flags |= 2;
+    }
+    if (annotations) {
+      uint32_t nann = 0;
+      auto ann = [&](const Arg& p) {
+        if (!p.annotation) return;
+        std::string name = mangle(p.name);
+        emit(OP_LOAD_CONST, add_const(Value(str_intern(name)), "s" + name));
+        annotation_value(p.annotation);
+        ++nann;
+      };
+      for (const Arg& p : a.posonlyargs) ann(p);
+      for (const Arg& p : a.args) ann(p);
+      if (a.vararg) ann(*a.vararg);
+      for (const Arg& p : a.kwonlyargs) ann(p);
+      if (a.kwarg) ann(*a.kwarg);
+      if (returns) {
+        emit(OP_LOAD_CONST, add_const(Value(str_intern("return")), "sreturn"));
+        annotation_value(returns);
+        ++nann;
+      }
+      if (nann) {
+        set_line(loc);
+        emit(OP_BUILD_MAP, nann);
+        flags |= 4;
+      }
+    }
+    return flags;
+  }
+
+  // co_argcount and friends of the unit just pushed for a def or lambda.
+  void set_parameter_counts(const Arguments& a) {
+    unit().argcount = int(a.posonlyargs.size() + a.args.size());
+    unit().posonly = int(a.posonlyargs.size());
+    unit().kwonly = int(a.kwonlyargs.size());
+    if (a.vararg) unit().flags |= kCodeVarargs;
+    if (a.kwarg) unit().flags |= kCodeVarKeywords;
+    if (a.vararg || a.kwarg || !a.kwonlyargs.empty()) unit().flags |= kCodeComplexArgs;
   }
 
   // The docstring of a function or class body: a string literal as its
@@ -1165,24 +1363,17 @@ class Compiler {
 
   void lambda(Lambda* l) {
     const Arguments& a = l->args;
-    if (a.vararg || a.kwarg || !a.kwonlyargs.empty())
-      error("pyglass does not support *args, **kwargs or keyword-only parameters yet", l->loc);
-    bool has_defaults = !a.defaults.empty();
-    if (has_defaults) {
-      for (Expr* d : a.defaults) expr(d);
-      emit(OP_BUILD_TUPLE, uint32_t(a.defaults.size()));
-    }
+    uint32_t make_flags = function_prelude(a, nullptr, false, l->loc);
     Scope* scope = table_.scope_for(l);
     push_unit(scope, "<lambda>", child_qualname("<lambda>"), l->loc.line);
-    unit().argcount = int(a.posonlyargs.size() + a.args.size());
-    unit().posonly = int(a.posonlyargs.size());
+    set_parameter_counts(a);
     expr(l->body);
     emit(OP_RETURN_VALUE);
     Code* code = pop_unit();
     set_line(l->loc);
     uint32_t closure = build_closure(scope);
     emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
-    emit(OP_MAKE_FUNCTION, (has_defaults ? 1 : 0) | closure);
+    emit(OP_MAKE_FUNCTION, make_flags | closure);
   }
 
   // [elt for ...], {k: v for ...}, (elt for ...): a nested function over the
@@ -1283,6 +1474,9 @@ class Compiler {
   }
 
   void import_from(ImportFrom* s) {
+    // Future statements only steer the compiler (scan_future_imports);
+    // there is no __future__ module to import.
+    if (s->module == "__future__" && s->level == 0) return;
     if (s->level > 0) error("pyglass does not support relative imports yet", s->loc);
     emit(OP_LOAD_CONST, add_const(Value::small(s->level), "i" + std::to_string(s->level)));
     Tuple* names = tuple_new(int64_t(s->names.size()));
@@ -1362,11 +1556,25 @@ class Compiler {
     emit(OP_KW_NAMES, add_const(Value(names), key));
   }
 
+  // CPython's compiler rejects `f(x=1, x=2)` (at the repeated keyword).
+  void check_repeated_keywords(const std::vector<Keyword>& keywords) {
+    for (size_t i = 0; i < keywords.size(); ++i) {
+      if (!keywords[i].arg) continue;
+      for (size_t j = 0; j < i; ++j)
+        if (keywords[j].arg && *keywords[j].arg == *keywords[i].arg)
+          error("keyword argument repeated: " + *keywords[i].arg, keywords[i].loc);
+    }
+  }
+
   void call(ast::Call* c) {
-    for (Expr* a : c->args)
-      if (a->kind == ExprKind::Starred) error("pyglass does not support *args in calls yet", a->loc);
-    for (auto& k : c->keywords)
-      if (!k.arg) error("pyglass does not support **kwargs in calls yet", k.loc);
+    check_repeated_keywords(c->keywords);
+    bool unpacking = false;
+    for (Expr* a : c->args) unpacking = unpacking || a->kind == ExprKind::Starred;
+    for (auto& k : c->keywords) unpacking = unpacking || !k.arg;
+    if (unpacking) {
+      call_ex(c);
+      return;
+    }
     if (c->func->kind == ExprKind::Attribute) {
       auto* a = static_cast<Attribute*>(c->func);
       expr(a->value);
@@ -1386,6 +1594,78 @@ class Compiler {
     set_line(c->loc);
     emit_kw_names(c->keywords);
     emit(OP_CALL, uint32_t(c->args.size() + c->keywords.size()));
+  }
+
+  // A call with `*x` or `**m`: [NULL, callable, args tuple, kwargs dict]
+  // then CALL_FUNCTION_EX, like CPython 3.11. A lone `*x` or `**m` goes as
+  // it is (CALL_FUNCTION_EX checks it and names the callable in errors).
+  void call_ex(ast::Call* c) {
+    if (c->func->kind == ExprKind::Name &&
+        (unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalImplicit ||
+         unit().scope->scope_of(static_cast<Name*>(c->func)->id) == NameScope::GlobalExplicit)) {
+      set_line(c->func->loc);
+      emit(OP_LOAD_GLOBAL, (uint32_t(name_index(mangle(static_cast<Name*>(c->func)->id))) << 1) | 1);
+    } else {
+      emit(OP_PUSH_NULL);
+      expr(c->func);
+    }
+    if (c->args.size() == 1 && c->args[0]->kind == ExprKind::Starred) {
+      expr(static_cast<Starred*>(c->args[0])->value);
+    } else {
+      sequence_with_stars(c->args, c->loc, true);
+    }
+    bool has_kw = !c->keywords.empty();
+    if (c->keywords.size() == 1 && !c->keywords[0].arg) {
+      expr(c->keywords[0].value);
+    } else if (has_kw) {
+      // Runs of name=value become dicts merged in order; `**m` merges m.
+      size_t i = 0;
+      bool first = true;
+      while (i < c->keywords.size()) {
+        if (!c->keywords[i].arg) {
+          if (first) emit(OP_BUILD_MAP, 0);
+          expr(c->keywords[i].value);
+          set_line(c->loc);
+          emit(OP_DICT_MERGE, 1);
+          ++i;
+        } else {
+          uint32_t n = 0;
+          for (; i < c->keywords.size() && c->keywords[i].arg; ++i, ++n) {
+            const std::string& name = *c->keywords[i].arg;
+            emit(OP_LOAD_CONST, add_const(Value(str_intern(name)), "s" + name));
+            expr(c->keywords[i].value);
+          }
+          set_line(c->loc);
+          emit(OP_BUILD_MAP, n);
+          if (!first) emit(OP_DICT_MERGE, 1);
+        }
+        first = false;
+      }
+    }
+    set_line(c->loc);
+    emit(OP_CALL_FUNCTION_EX, has_kw ? 1 : 0);
+  }
+
+  // Builds a list (or a tuple) of `elts`, some of them `*x`: the plain
+  // items before the first star in one BUILD_LIST, then LIST_APPEND /
+  // LIST_EXTEND in order.
+  void sequence_with_stars(const std::vector<Expr*>& elts, const Loc& loc, bool as_tuple) {
+    size_t lead = 0;
+    while (lead < elts.size() && elts[lead]->kind != ExprKind::Starred) expr(elts[lead++]);
+    set_line(loc);
+    emit(OP_BUILD_LIST, uint32_t(lead));
+    for (size_t i = lead; i < elts.size(); ++i) {
+      if (elts[i]->kind == ExprKind::Starred) {
+        expr(static_cast<Starred*>(elts[i])->value);
+        set_line(loc);
+        emit(OP_LIST_EXTEND, 1);
+      } else {
+        expr(elts[i]);
+        set_line(loc);
+        emit(OP_LIST_APPEND, 1);
+      }
+    }
+    if (as_tuple) emit(OP_LIST_TO_TUPLE);
   }
 
   static CompareOp to_compare(CmpOperator op) {
@@ -1530,23 +1810,40 @@ class Compiler {
       case ExprKind::Tuple:
       case ExprKind::List: {
         auto* seq = static_cast<Sequence*>(e);
-        for (Expr* x : seq->elts) {
-          if (x->kind == ExprKind::Starred) error("pyglass does not support starred expressions yet", x->loc);
-          expr(x);
+        bool starred = false;
+        for (Expr* x : seq->elts) starred = starred || x->kind == ExprKind::Starred;
+        if (starred) {
+          sequence_with_stars(seq->elts, e->loc, e->kind == ExprKind::Tuple);
+          break;
         }
+        for (Expr* x : seq->elts) expr(x);
         set_line(e->loc);
         emit(e->kind == ExprKind::Tuple ? OP_BUILD_TUPLE : OP_BUILD_LIST, uint32_t(seq->elts.size()));
         break;
       }
       case ExprKind::Dict: {
         auto* d = static_cast<DictExpr*>(e);
-        for (size_t i = 0; i < d->keys.size(); ++i) {
-          if (!d->keys[i]) error("pyglass does not support ** in dict displays yet", d->values[i]->loc);
-          expr(d->keys[i]);
-          expr(d->values[i]);
+        // Pairs before the first `**m` in one BUILD_MAP; then MAP_ADD and
+        // DICT_UPDATE in order (later keys win, like CPython).
+        size_t lead = 0;
+        for (; lead < d->keys.size() && d->keys[lead]; ++lead) {
+          expr(d->keys[lead]);
+          expr(d->values[lead]);
         }
         set_line(e->loc);
-        emit(OP_BUILD_MAP, uint32_t(d->keys.size()));
+        emit(OP_BUILD_MAP, uint32_t(lead));
+        for (size_t i = lead; i < d->keys.size(); ++i) {
+          if (d->keys[i]) {
+            expr(d->keys[i]);
+            expr(d->values[i]);
+            set_line(e->loc);
+            emit(OP_MAP_ADD, 1);
+          } else {
+            expr(d->values[i]);
+            set_line(e->loc);
+            emit(OP_DICT_UPDATE, 1);
+          }
+        }
         break;
       }
       case ExprKind::Starred: error("can't use starred expression here", e->loc);
@@ -1633,6 +1930,18 @@ Code* compile_source(std::string_view source, const std::string& filename, Compi
   }
   SymbolTable table;
   if (!table.build(module, filename, &info)) {
+    if (info.text.empty() && info.line > 0) {
+      // The symbol table knows positions, not source text.
+      size_t pos = 0;
+      for (int l = 1; l < info.line && pos != std::string_view::npos; ++l) {
+        pos = source.find('\n', pos);
+        if (pos != std::string_view::npos) ++pos;
+      }
+      if (pos != std::string_view::npos && pos < source.size()) {
+        size_t end = source.find('\n', pos);
+        info.text = std::string(source.substr(pos, end == std::string_view::npos ? end : end - pos + 1));
+      }
+    }
     raise_syntax_error(info);
     return nullptr;
   }

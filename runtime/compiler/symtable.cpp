@@ -46,6 +46,21 @@ class SymtableBuilder {
     error_->filename = filename_;
     error_->line = loc.line;
     error_->col = loc.col + 1;
+    error_->end_line = loc.end_line;
+    error_->end_col = loc.end_col + 1;
+  }
+
+  // CPython reports a clash between `global` and `nonlocal` at the first
+  // of the two declarations of the name.
+  Loc first_directive(const std::string& name, const Loc& fallback) {
+    auto g = current_->global_at.find(name);
+    auto n = current_->nonlocal_at.find(name);
+    const Loc* best = nullptr;
+    if (g != current_->global_at.end()) best = &g->second;
+    if (n != current_->nonlocal_at.end() &&
+        (!best || n->second.line < best->line || (n->second.line == best->line && n->second.col < best->col)))
+      best = &n->second;
+    return best ? *best : fallback;
   }
 
   void add(const std::string& name, uint32_t flag, const Loc& loc) {
@@ -55,17 +70,20 @@ class SymtableBuilder {
     if ((flag & kSymParam) && (old & kSymParam)) {
       fail("duplicate argument '" + name + "' in function definition", loc);
     }
+    // CPython's order of precedence: parameter, use, annotation, assignment.
     if (flag == kSymGlobalDecl) {
       if (old & kSymParam) fail("name '" + name + "' is parameter and global", loc);
-      else if (old & kSymAssigned) fail("name '" + name + "' is assigned to before global declaration", loc);
       else if (old & kSymUsed) fail("name '" + name + "' is used prior to global declaration", loc);
-      else if (old & kSymNonlocalDecl) fail("name '" + name + "' is nonlocal and global", loc);
+      else if (old & kSymAnnotated) fail("annotated name '" + name + "' can't be global", loc);
+      else if (old & kSymAssigned) fail("name '" + name + "' is assigned to before global declaration", loc);
+      else if (old & kSymNonlocalDecl) fail("name '" + name + "' is nonlocal and global", first_directive(name, loc));
     }
     if (flag == kSymNonlocalDecl) {
       if (old & kSymParam) fail("name '" + name + "' is parameter and nonlocal", loc);
-      else if (old & kSymAssigned) fail("name '" + name + "' is assigned to before nonlocal declaration", loc);
       else if (old & kSymUsed) fail("name '" + name + "' is used prior to nonlocal declaration", loc);
-      else if (old & kSymGlobalDecl) fail("name '" + name + "' is nonlocal and global", loc);
+      else if (old & kSymAnnotated) fail("annotated name '" + name + "' can't be nonlocal", loc);
+      else if (old & kSymAssigned) fail("name '" + name + "' is assigned to before nonlocal declaration", loc);
+      else if (old & kSymGlobalDecl) fail("name '" + name + "' is nonlocal and global", first_directive(name, loc));
     }
     it->second |= flag;
   }
@@ -170,6 +188,16 @@ class SymtableBuilder {
       }
       case StmtKind::AnnAssign: {
         auto* a = static_cast<AnnAssign*>(s);
+        if (a->simple && a->target->kind == ExprKind::Name) {
+          const std::string& n = static_cast<Name*>(a->target)->id;
+          auto it = current_->flags.find(n);
+          uint32_t cur = it == current_->flags.end() ? 0 : it->second;
+          if (cur & (kSymGlobalDecl | kSymNonlocalDecl)) {
+            fail("annotated name '" + n + "' can't be " + ((cur & kSymGlobalDecl) ? "global" : "nonlocal"), s->loc);
+            break;
+          }
+          add(n, kSymAnnotated, a->target->loc);
+        }
         visit_expr(a->target);
         visit_expr(a->annotation);
         if (a->value) visit_expr(a->value);
@@ -258,7 +286,7 @@ class SymtableBuilder {
             return;
           }
           add(n, global ? kSymGlobalDecl : kSymNonlocalDecl, s->loc);
-          if (!global) current_->nonlocal_at.emplace(n, s->loc);
+          (global ? current_->global_at : current_->nonlocal_at).emplace(n, s->loc);
         }
         break;
       }

@@ -24,6 +24,7 @@ enum SymbolFlags : uint32_t {
   kSymGlobalDecl = 1u << 2,     // `global name`
   kSymNonlocalDecl = 1u << 3,   // `nonlocal name`
   kSymUsed = 1u << 4,
+  kSymAnnotated = 1u << 5,      // `name: annotation` (simple target)
 };
 
 // Where a name lives once the table is resolved.
@@ -36,7 +37,8 @@ struct Scope {
   Scope* parent = nullptr;
   std::vector<std::unique_ptr<Scope>> children;
   std::map<std::string, uint32_t> flags;   // name -> SymbolFlags
-  std::map<std::string, ast::Loc> nonlocal_at;  // where each `nonlocal name` is
+  std::map<std::string, ast::Loc> nonlocal_at;  // where each `nonlocal name` is (the first one)
+  std::map<std::string, ast::Loc> global_at;    // where each `global name` is (the first one)
   std::set<std::string> concat_targets;  // names of `name += ...` statements (see INPLACE_ADD_FAST)
   std::vector<std::string> order;          // names in first-seen order
   std::map<std::string, NameScope> resolved;

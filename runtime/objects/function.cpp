@@ -2,6 +2,7 @@
 // methods; and the argument-checking helpers native code uses.
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "objects/gc.h"
 #include "objects/layouts.h"
@@ -69,7 +70,13 @@ Value native_descr_get(Value descr, Value obj, Type* owner) {
 Value native_getattr(Value self, Str* name) {
   NativeFunction* fn = self.as<NativeFunction>();
   std::string_view n = str_view(name);
-  if (n == "__name__" || n == "__qualname__") return str_from_cstr(fn->name);
+  if (n == "__name__") return str_from_cstr(fn->name);
+  if (n == "__qualname__") {
+    // Methods of built-in types are qualified by their type ("str.split").
+    if (!fn->owner || !(fn->flags & (kNativeMethod | kNativeClassMethod))) return str_from_cstr(fn->name);
+    std::string q = std::string(fn->owner->name) + "." + fn->name;
+    return Value(str_new(q));
+  }
   if (n == "__self__") return fn->self.is_null() ? None() : fn->self;
   return generic_getattr(self, name);
 }
@@ -122,14 +129,31 @@ Value function_descr_get(Value descr, Value obj, Type*) {
 Value function_getattr(Value self, Str* name) {
   Function* f = self.as<Function>();
   std::string_view n = str_view(name);
-  if (n == "__name__") return Value(f->name);
-  if (n == "__qualname__") return Value(f->qualname);
-  if (n == "__code__") return Value(f->code);
-  if (n == "__globals__") return Value(f->globals);
-  if (n == "__defaults__") return or_none(f->defaults);
-  if (n == "__kwdefaults__") return or_none(f->kwdefaults);
-  if (n == "__module__") return or_none(f->module);
-  if (n == "__doc__") return f->doc.is_null() ? None() : f->doc;
+  if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
+    if (n == "__name__") return Value(f->name);
+    if (n == "__qualname__") return Value(f->qualname);
+    if (n == "__code__") return Value(f->code);
+    if (n == "__globals__") return Value(f->globals);
+    if (n == "__builtins__") return Value(f->builtins);
+    if (n == "__closure__") return or_none(f->closure);
+    if (n == "__defaults__") return or_none(f->defaults);
+    if (n == "__kwdefaults__") return or_none(f->kwdefaults);
+    if (n == "__module__") {
+      if (f->module) return Value(f->module);
+      Value v = f->dict ? dict_get_str(f->dict, name) : Value();
+      return v.is_null() ? None() : v;
+    }
+    if (n == "__doc__") return f->doc.is_null() ? None() : f->doc;
+    // Both made on first use, like CPython.
+    if (n == "__annotations__") {
+      if (f->annotations.is_null() || is_none(f->annotations)) f->annotations = Value(dict_new());
+      return f->annotations;
+    }
+    if (n == "__dict__") {
+      if (!f->dict) f->dict = dict_new();
+      return Value(f->dict);
+    }
+  }
   if (f->dict) {
     Value v = dict_get_str(f->dict, name);
     if (!v.is_null()) return v;
@@ -137,15 +161,83 @@ Value function_getattr(Value self, Str* name) {
   return generic_getattr(self, name);
 }
 
+// The special attributes check their types as CPython does; everything
+// else (functools.wraps's __wrapped__, user attributes) lands in __dict__.
 int function_setattr(Value self, Str* name, Value v) {
   Function* f = self.as<Function>();
   std::string_view n = str_view(name);
+  auto fail = [](const char* msg) {
+    raise(&TypeErrorType, "%s", msg);
+    return -1;
+  };
+  if (n == "__name__" || n == "__qualname__") {
+    if (v.is_null() || !is_str(v)) {
+      return fail(n == "__name__" ? "__name__ must be set to a string object"
+                                  : "__qualname__ must be set to a string object");
+    }
+    (n == "__name__" ? f->name : f->qualname) = v.as<Str>();
+    return 0;
+  }
   if (n == "__doc__") {
     f->doc = v.is_null() ? None() : v;
     return 0;
   }
+  if (n == "__defaults__") {
+    if (v.is_null() || is_none(v)) f->defaults = nullptr;
+    else if (type_of(v) == &TupleType) f->defaults = v.as<Tuple>();
+    else return fail("__defaults__ must be set to a tuple object");
+    return 0;
+  }
+  if (n == "__kwdefaults__") {
+    if (v.is_null() || is_none(v)) f->kwdefaults = nullptr;
+    else if (isinstance(v, &DictType)) f->kwdefaults = v.as<Dict>();
+    else return fail("__kwdefaults__ must be set to a dict object");
+    return 0;
+  }
+  if (n == "__annotations__") {
+    if (v.is_null() || is_none(v)) f->annotations = Value();
+    else if (isinstance(v, &DictType)) f->annotations = v;
+    else return fail("__annotations__ must be set to a dict object");
+    return 0;
+  }
+  if (n == "__code__") {
+    if (v.is_null() || type_of(v) != &CodeType) return fail("__code__ must be set to a code object");
+    f->code = v.as<Code>();
+    return 0;
+  }
+  if (n == "__dict__") {
+    if (v.is_null()) return fail("cannot delete __dict__");
+    if (!isinstance(v, &DictType)) {
+      raise(&TypeErrorType, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
+      return -1;
+    }
+    f->dict = v.as<Dict>();
+    return 0;
+  }
+  if (n == "__globals__" || n == "__closure__" || n == "__builtins__") {
+    raise(&AttributeErrorType, "readonly attribute");
+    return -1;
+  }
+  if (n == "__module__") {
+    if (!v.is_null() && is_str(v)) {
+      f->module = v.as<Str>();
+      if (f->dict && !dict_get_str(f->dict, name).is_null()) dict_del(f->dict, Value(name));
+      return 0;
+    }
+    f->module = nullptr;
+    if (v.is_null() || is_none(v)) {
+      if (f->dict && !dict_get_str(f->dict, name).is_null()) dict_del(f->dict, Value(name));
+      return 0;
+    }
+  }
   if (!f->dict) f->dict = dict_new();
-  if (v.is_null()) return dict_del(f->dict, Value(name));
+  if (v.is_null()) {
+    if (dict_get_str(f->dict, name).is_null()) {
+      raise(&AttributeErrorType, "'function' object has no attribute '%s'", str_cstr(name));
+      return -1;
+    }
+    return dict_del(f->dict, Value(name));
+  }
   return dict_set_str(f->dict, name, v);
 }
 

@@ -72,6 +72,7 @@ Value module_new(const char* name) {
   m->name = str_intern(name);
   m->dict = dict_new();
   dict_set_str(m->dict, str_intern("__name__"), Value(m->name));
+  dict_set_str(m->dict, str_intern("__doc__"), None());  // a module docstring replaces it
   return Value(m);
 }
 

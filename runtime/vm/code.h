@@ -25,6 +25,9 @@ enum CodeFlags : uint32_t {
   kCodeGenerator = 1u << 5,
   kCodeModule = 1u << 8,     // module body
   kCodeClassBody = 1u << 9,
+  // Not CPython's: the parameters need more than a positional copy
+  // (*args, **kwargs or keyword-only ones); plain calls test this one bit.
+  kCodeComplexArgs = 1u << 10,
 };
 
 // One handler range of the exception table: an exception raised by an

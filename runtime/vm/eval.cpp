@@ -15,6 +15,7 @@
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "modules/modules.h"
+#include "vm/function_call.h"
 #include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
@@ -115,85 +116,67 @@ static Value make_generator(ThreadState* ts, Function* fn, const Value* args, si
   return Value(gen);
 }
 
-// ---------------------------------------------------------------------------
-// Argument binding
-// ---------------------------------------------------------------------------
-
-static const char* plural(int64_t n) { return n == 1 ? "" : "s"; }
-
-bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t nargs,
-                          Tuple* kwnames) {
-  Code* code = fn->code;
-  int64_t argcount = code->argcount;
-  const char* fname = str_cstr(fn->qualname);
-  int64_t ndefaults = fn->defaults ? tuple_size(fn->defaults) : 0;
-  if (int64_t(nargs) > argcount) {
-    int64_t min = argcount - ndefaults;
-    if (ndefaults)
-      raise(&TypeErrorType, "%s() takes from %lld to %lld positional arguments but %zu %s given",
-            fname, (long long)min, (long long)argcount, nargs, nargs == 1 ? "was" : "were");
-    else
-      raise(&TypeErrorType, "%s() takes %lld positional argument%s but %zu %s given", fname,
-            (long long)argcount, plural(argcount), nargs, nargs == 1 ? "was" : "were");
-    return false;
+// CALL_FUNCTION_EX into a Python function (or a method bound to one): the
+// callee's frame is pushed here and the loop continues in it, as for CALL,
+// so `f(*args, **kwargs)` forwarding does not recurse in C. `slots` are the
+// [args, kwargs] stack slots, normalised in place (a tuple and a dict, so
+// they stay rooted). Returns null with the error set, or with *fallback
+// set when the callee is not such a function (the caller calls it).
+static Frame* push_frame_ex(ThreadState* ts, Value callable, Value* slots, bool has_kwargs,
+                            bool* fallback) {
+  *fallback = false;
+  Value self;
+  Value target = callable;
+  if (type_of(callable) == &BoundMethodType) {
+    self = callable.as<BoundMethod>()->self;
+    target = callable.as<BoundMethod>()->function;
   }
-  for (size_t i = 0; i < nargs; ++i) locals[i] = args[i];
-  if (kwnames) {
-    Value* names = tuple_items(code->localsplusnames);
-    int64_t nkw = tuple_size(kwnames);
-    for (int64_t k = 0; k < nkw; ++k) {
-      Str* key = tuple_items(kwnames)[k].as<Str>();
-      int64_t idx = -1;
-      for (int64_t p = code->posonlyargcount; p < argcount; ++p) {
-        if (names[p].as<Str>() == key || str_equal(names[p].as<Str>(), key)) {
-          idx = p;
-          break;
-        }
+  if (type_of(target) != &FunctionType || (target.as<Function>()->code->flags & kCodeGenerator)) {
+    *fallback = true;
+    return nullptr;
+  }
+  if (!normalize_call_ex(callable, &slots[0], has_kwargs ? &slots[1] : nullptr)) return nullptr;
+  Tuple* posargs = slots[0].as<Tuple>();
+  Dict* kwargs = has_kwargs ? slots[1].as<Dict>() : nullptr;
+  int64_t npos = tuple_size(posargs) + (self.is_null() ? 0 : 1);
+  int64_t nkw = kwargs ? dict_size(kwargs) : 0;
+  // Flat positional + keyword values; all rooted by the tuple and dict.
+  Value small[16];
+  Value* flat = npos + nkw <= 16 ? small : new Value[size_t(npos + nkw)];
+  int64_t at = 0;
+  if (!self.is_null()) flat[at++] = self;
+  for (int64_t i = 0; i < tuple_size(posargs); ++i) flat[at++] = tuple_items(posargs)[i];
+  Tuple* kwnames = nullptr;
+  if (nkw) {
+    kwnames = tuple_new(nkw);  // no collection until the frame is linked
+    int64_t pos = 0, k = 0;
+    Value key, value;
+    while (dict_next(kwargs, &pos, &key, &value)) {
+      if (!is_str(key)) {
+        if (flat != small) delete[] flat;
+        raise(&TypeErrorType, "keywords must be strings");
+        return nullptr;
       }
-      if (idx < 0) {
-        for (int64_t p = 0; p < code->posonlyargcount; ++p) {
-          if (str_equal(names[p].as<Str>(), key)) {
-            raise(&TypeErrorType,
-                  "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                  fname, str_cstr(key));
-            return false;
-          }
-        }
-        raise(&TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, str_cstr(key));
-        return false;
-      }
-      if (!locals[idx].is_null()) {
-        raise(&TypeErrorType, "%s() got multiple values for argument '%s'", fname, str_cstr(key));
-        return false;
-      }
-      locals[idx] = args[nargs + k];
+      tuple_items(kwnames)[k++] = key;
+      flat[at++] = value;
     }
   }
-  // Defaults, then report what is still missing (CPython lists them all).
-  int64_t first_default = argcount - ndefaults;
-  int64_t missing = 0;
-  for (int64_t p = 0; p < argcount; ++p) {
-    if (!locals[p].is_null()) continue;
-    if (p >= first_default) locals[p] = tuple_items(fn->defaults)[p - first_default];
-    else ++missing;
-  }
-  if (missing) {
-    std::string list;
-    Value* names = tuple_items(code->localsplusnames);
-    int64_t seen = 0;
-    for (int64_t p = 0; p < argcount; ++p) {
-      if (!locals[p].is_null()) continue;
-      if (seen > 0) list += missing == 2 ? " and " : (seen == missing - 1 ? ", and " : ", ");
-      list += "'";
-      list += str_view(names[p].as<Str>());
-      list += "'";
-      ++seen;
+  Function* fn = target.as<Function>();
+  Frame* nf = nullptr;
+  if (enter_python_frame(ts)) {
+    nf = push_frame(ts, fn->code);
+    if (!bind_frame_arguments(fn, nf->localsplus, flat, size_t(npos), kwnames)) {
+      ts->recursion_depth--;
+      pop_frame(ts, nf);
+      nf = nullptr;
+    } else {
+      nf->function = fn;
+      nf->globals = fn->globals;
+      nf->builtins = fn->builtins;
     }
-    raise(&TypeErrorType, "%s() missing %lld required positional argument%s: %s", fname,
-          (long long)missing, plural(missing), list.c_str());
-    return false;
   }
-  return true;
+  if (flat != small) delete[] flat;
+  return nf;
 }
 
 // ---------------------------------------------------------------------------
@@ -1004,7 +987,8 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
       Code* code = fn->code;
       if (!enter_python_frame(ts)) goto error;
       Frame* nf = push_frame(ts, code);
-      if (!kw && int64_t(npos) == code->argcount) {
+      // Plain positional calls bind by copying; the rest goes out of line.
+      if (!kw && int64_t(npos) == code->argcount && !(code->flags & kCodeComplexArgs)) {
         for (size_t i = 0; i < npos; ++i) nf->localsplus[i] = args[i];
       } else if (!bind_frame_arguments(fn, nf->localsplus, args, npos, kw)) {
         ts->recursion_depth--;
@@ -1028,6 +1012,72 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     if (r.is_null()) goto error;
     sp -= oparg + 2;
     PUSH(r);
+    DISPATCH();
+  }
+  // ---- unpacking: calls with * and **, displays, starred targets ----
+  TARGET(CALL_FUNCTION_EX) {
+    if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    Value* base = sp - 3 - (oparg & 1);  // the NULL slot
+    bool fallback;
+    Frame* nf = push_frame_ex(ts, base[1], base + 2, oparg & 1, &fallback);
+    if (nf) {
+      nf->previous = f;
+      sp = base;
+      f->stack_depth = int32_t(sp - stack_base);
+      f = nf;
+      ts->current_frame = f;
+      LOAD_FRAME_REGISTERS();
+      sp = stack_base;
+      ip = f->code->instrs;
+      DISPATCH();
+    }
+    if (!fallback) goto error;
+    Value r = call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
+    if (r.is_null()) goto error;
+    sp = base;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    if (list_extend_unpack(PEEK(oparg + 1).as<List>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    Value t = list_as_tuple(TOP().as<List>());
+    if (t.is_null()) goto error;
+    TOP() = t;
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    if (dict_update_unpack(PEEK(oparg + 1).as<Dict>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    if (dict_merge_unpack(PEEK(oparg + 3), PEEK(oparg + 1).as<Dict>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    uint32_t before = oparg & 0xff, after = oparg >> 8;
+    uint32_t n = before + 1 + after;
+    Value tmp_small[8];
+    Value* tmp = n <= 8 ? tmp_small : new Value[n];
+    bool ok = unpack_starred(TOP(), before, after, tmp);
+    if (ok) {
+      --sp;
+      for (uint32_t i = 0; i < n; ++i) sp[i] = tmp[n - 1 - i];
+      sp += n;
+    }
+    if (tmp != tmp_small) delete[] tmp;
+    if (!ok) goto error;
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    Dict* ns = f->locals ? f->locals : f->globals;
+    Str* key = str_intern("__annotations__");
+    if (dict_get_str(ns, key).is_null() && dict_set_str(ns, key, Value(dict_new())) < 0) goto error;
     DISPATCH();
   }
   TARGET(PUSH_EXC_INFO) {
@@ -1136,6 +1186,8 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     Code* code = POP().as<Code>();
     Function* fn = function_new(code, f->globals, Value());
     if (oparg & 8) fn->closure = POP().as<Tuple>();
+    if (oparg & 4) fn->annotations = POP();
+    if (oparg & 2) fn->kwdefaults = POP().as<Dict>();
     if (oparg & 1) fn->defaults = POP().as<Tuple>();
     if (oparg & 16) fn->doc = code->consts->items[0];
     PUSH(Value(fn));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vm/frame.h"
+#include "vm/function_call.h"  // bind_frame_arguments
 #include "vm/thread_state.h"
 
 namespace pg {
@@ -19,12 +20,6 @@ Value eval_generator_frame(Frame* frame, Value sent, Value exc);
 Value eval_class_body(Function* fn, Dict* ns);
 // Runs module code with `globals` (and `locals`) as its namespace.
 Value eval_code_in(Code* code, Dict* globals, Dict* locals);
-
-// Binds call arguments into a new frame's localsplus following the code's
-// parameters (positional, defaults, keywords). Returns false with TypeError
-// set (CPython's messages: "f() takes 2 positional arguments but 3 were given").
-bool bind_frame_arguments(Function* fn, Value* localsplus, const Value* args, size_t nargs,
-                          Tuple* kwnames);
 
 // Data-stack management.
 Frame* push_frame(ThreadState* ts, Code* code);  // header zeroed, localsplus null

@@ -1,0 +1,4 @@
+# SyntaxError: an annotated name declared global.
+def f():
+    global x
+    x: int = 1

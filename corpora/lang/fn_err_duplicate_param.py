@@ -1,0 +1,3 @@
+# SyntaxError: a duplicate parameter name.
+def f(a, a):
+    pass

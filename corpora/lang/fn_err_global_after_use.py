@@ -1,0 +1,5 @@
+# SyntaxError: a name read before its global declaration.
+y = 0
+def f():
+    print(y)
+    global y

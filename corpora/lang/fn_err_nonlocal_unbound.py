@@ -1,0 +1,6 @@
+# SyntaxError: nonlocal with no enclosing binding.
+def f():
+    def g():
+        nonlocal zz
+        zz = 1
+    return g

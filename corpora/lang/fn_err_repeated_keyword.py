@@ -1,0 +1,2 @@
+# SyntaxError: the same keyword twice in a call.
+f(x=1, x=2)

@@ -1,0 +1,22 @@
+"""Module doc before the future import."""
+from __future__ import annotations
+
+# With postponed evaluation, annotations are kept as strings.
+def f(a: int, b: list[str] = [], *, c: Undefined = None) -> dict[str, int]:
+    return {}
+
+print(f.__annotations__)
+print(f([]))
+
+x: SomethingUndefined = 1
+y: int
+print(__annotations__)
+
+class C:
+    attr: Optional[C] = None
+
+    def m(self, other: C) -> C:
+        return self
+
+print(C.__annotations__, C.m.__annotations__)
+print(__doc__)
