@@ -15,6 +15,7 @@
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
+#include "objects/set.h"
 #include "objects/numbers.h"
 #include "objects/type.h"
 #include "vm/thread_state.h"
@@ -441,6 +442,7 @@ const NamedType kBuiltinTypes[] = {
     {"object", &ObjectType}, {"type", &TypeType},   {"int", &IntType},     {"bool", &BoolType},
     {"float", &FloatType},   {"str", &StrType},     {"list", &ListType},   {"tuple", &TupleType},
     {"dict", &DictType},     {"range", &RangeType}, {"slice", &SliceType},
+    {"set", &SetType},       {"frozenset", &FrozenSetType},
 };
 
 struct NamedFunction {

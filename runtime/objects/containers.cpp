@@ -4,6 +4,7 @@
 
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/set.h"
 
 namespace pg {
 
@@ -90,6 +91,7 @@ void containers_init() {
   dict_views_init();
   range_init();
   slice_init();
+  sets_init();
 }
 
 }  // namespace pg
