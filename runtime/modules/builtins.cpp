@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
 #include "objects/set.h"
+#include "objects/str_format.h"
 #include "objects/numbers.h"
 #include "objects/type.h"
 #include "vm/thread_state.h"
@@ -190,6 +191,11 @@ Value builtin_len(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value builtin_repr(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_nargs("repr", nargs, kwnames, 1, 1)) return Value();
   return obj_repr(args[0]);
+}
+
+Value builtin_ascii(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("ascii", nargs, kwnames, 1, 1)) return Value();
+  return obj_ascii(args[0]);
 }
 
 Value builtin_hash(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -455,6 +461,7 @@ const NamedFunction kBuiltinFunctions[] = {
     {"input", builtin_input},
     {"len", builtin_len},
     {"repr", builtin_repr},
+    {"ascii", builtin_ascii},
     {"hash", builtin_hash},
     {"id", builtin_id},
     {"callable", builtin_callable},

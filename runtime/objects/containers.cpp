@@ -5,6 +5,7 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/set.h"
+#include "objects/str_format.h"
 
 namespace pg {
 
@@ -85,6 +86,7 @@ void containers_init() {
   done = true;
   gc_add_root_tracer(containers_trace_roots);
   str_init();
+  str_format_init();
   tuple_init();
   list_init();
   dict_init();
