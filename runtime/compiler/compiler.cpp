@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "compiler/symtable.h"
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/set.h"
 #include "objects/layouts.h"
@@ -1379,7 +1380,9 @@ class Compiler {
         *key = "s" + c->text;
         return Value(c->text.size() <= 40 ? str_intern(c->text) : str_new(c->text));
       case ConstKind::Imaginary: error("pyglass does not support complex numbers yet", c->loc);
-      case ConstKind::Bytes: error("pyglass does not support bytes yet", c->loc);
+      case ConstKind::Bytes:
+        *key = "b" + c->text;
+        return Value(bytes_new(c->text));
     }
     return None();
   }

@@ -15,6 +15,7 @@
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
+#include "objects/bytes.h"
 #include "objects/set.h"
 #include "objects/str_format.h"
 #include "objects/numbers.h"
@@ -449,6 +450,7 @@ const NamedType kBuiltinTypes[] = {
     {"float", &FloatType},   {"str", &StrType},     {"list", &ListType},   {"tuple", &TupleType},
     {"dict", &DictType},     {"range", &RangeType}, {"slice", &SliceType},
     {"set", &SetType},       {"frozenset", &FrozenSetType},
+    {"bytes", &BytesType},   {"bytearray", &ByteArrayType},
 };
 
 struct NamedFunction {

@@ -8,6 +8,7 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/layouts.h"
+#include "objects/bytes.h"
 #include "objects/set.h"
 #include "objects/type.h"
 
@@ -100,7 +101,7 @@ Value w_new(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!is_subtype(cls, T))
     return raise(&TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", T->name, cls->name,
                  cls->name, T->name);
-  if (T == &ListType || T == &DictType || T == &SetType) return T->construct(cls, nullptr, 0, nullptr);
+  if (T == &ListType || T == &DictType || T == &SetType || T == &ByteArrayType) return T->construct(cls, nullptr, 0, nullptr);
   return T->construct(cls, args + 1, nargs - 1, kw);
 }
 
@@ -190,6 +191,13 @@ void builtin_dunders_init() {
   add_binop<&SetType, BinaryOp::And>("__and__", "__rand__", "__iand__");
   add_binop<&SetType, BinaryOp::Sub>("__sub__", "__rsub__", "__isub__");
   add_binop<&SetType, BinaryOp::Xor>("__xor__", "__rxor__", "__ixor__");
+  add_common<&BytesType>();
+  add_binop<&BytesType, BinaryOp::Add>("__add__", nullptr);
+  add_binop<&BytesType, BinaryOp::Mul>("__mul__", "__rmul__");
+  add_common<&ByteArrayType>();
+  add_binop<&ByteArrayType, BinaryOp::Add>("__add__", nullptr, "__iadd__");
+  add_binop<&ByteArrayType, BinaryOp::Mul>("__mul__", "__rmul__", "__imul__");
+
   add_common<&FrozenSetType>();
   add_binop<&FrozenSetType, BinaryOp::Or>("__or__", "__ror__");
   add_binop<&FrozenSetType, BinaryOp::And>("__and__", "__rand__");

@@ -4,6 +4,7 @@
 
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/bytes.h"
 #include "objects/set.h"
 #include "objects/str_format.h"
 
@@ -94,6 +95,7 @@ void containers_init() {
   range_init();
   slice_init();
   sets_init();
+  bytes_init();
 }
 
 }  // namespace pg
