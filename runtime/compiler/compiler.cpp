@@ -14,6 +14,7 @@
 
 #include "compiler/symtable.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/set.h"
 #include "objects/layouts.h"
@@ -1379,7 +1380,14 @@ class Compiler {
       case ConstKind::Str:
         *key = "s" + c->text;
         return Value(c->text.size() <= 40 ? str_intern(c->text) : str_new(c->text));
-      case ConstKind::Imaginary: error("pyglass does not support complex numbers yet", c->loc);
+      case ConstKind::Imaginary: {
+        char buf[40];
+        uint64_t bits;
+        memcpy(&bits, &c->number, sizeof bits);
+        snprintf(buf, sizeof buf, "j%llx", (unsigned long long)bits);
+        *key = buf;
+        return complex_new(0.0, c->number);
+      }
       case ConstKind::Bytes:
         *key = "b" + c->text;
         return Value(bytes_new(c->text));

@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/set.h"
 #include "objects/str_format.h"
 #include "objects/numbers.h"
@@ -425,6 +426,7 @@ Value builtin_pow(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value base = bound[0], exp = bound[1], mod = bound[2];
   if (mod.is_null() || is_none(mod)) return binary_op(base, exp, BinaryOp::Pow);
   if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow_mod(base, exp, mod);
+  if (is_complex(base) || is_complex(exp) || is_complex(mod)) return raise(&ValueErrorType, "complex modulo");
   // What CPython's slots do with three operands: float's pow refuses a
   // modulus once base and exp are numbers; otherwise nobody handles them.
   auto is_number = [](Value v) { return is_int(v) || is_float(v); };
@@ -451,6 +453,7 @@ const NamedType kBuiltinTypes[] = {
     {"dict", &DictType},     {"range", &RangeType}, {"slice", &SliceType},
     {"set", &SetType},       {"frozenset", &FrozenSetType},
     {"bytes", &BytesType},   {"bytearray", &ByteArrayType},
+    {"complex", &ComplexType},
 };
 
 struct NamedFunction {

@@ -9,6 +9,7 @@
 #include "objects/containers.h"
 #include "objects/layouts.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/set.h"
 #include "objects/type.h"
 
@@ -197,6 +198,9 @@ void builtin_dunders_init() {
   add_common<&ByteArrayType>();
   add_binop<&ByteArrayType, BinaryOp::Add>("__add__", nullptr, "__iadd__");
   add_binop<&ByteArrayType, BinaryOp::Mul>("__mul__", "__rmul__", "__imul__");
+
+  add_common<&ComplexType>();
+  add_number<&ComplexType>();
 
   add_common<&FrozenSetType>();
   add_binop<&FrozenSetType, BinaryOp::Or>("__or__", "__ror__");

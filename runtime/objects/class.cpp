@@ -27,6 +27,7 @@
 #include "objects/gc.h"
 #include "objects/layouts.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/set.h"
 #include "objects/type.h"
 #include "vm/eval.h"
@@ -581,7 +582,7 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   if (!base) return Value();
   Type* sb = static_base_of(base);
   bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType ||
-                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType;
+                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType || sb == &ComplexType;
   bool variable_size = sb == &StrType || sb == &TupleType || sb == &BytesType;
   if (sb != &ObjectType && sb != &TypeType && !(sb->flags & kTypeExceptionSubclass) && !fixed_size &&
       !variable_size)

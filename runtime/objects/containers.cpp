@@ -5,6 +5,7 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/set.h"
 #include "objects/str_format.h"
 
@@ -96,6 +97,7 @@ void containers_init() {
   slice_init();
   sets_init();
   bytes_init();
+  complex_init();
 }
 
 }  // namespace pg
