@@ -13,6 +13,10 @@
 #include <vector>
 
 #include "compiler/symtable.h"
+#include "objects/bytes.h"
+#include "objects/complex.h"
+#include "objects/containers.h"
+#include "objects/set.h"
 #include "objects/layouts.h"
 #include "vm/opcodes.h"
 
@@ -1379,14 +1383,16 @@ class Compiler {
   // [elt for ...], {k: v for ...}, (elt for ...): a nested function over the
   // first iterable (its parameter `.0`), called at once, like CPython 3.11.
   void comprehension(Comp* c) {
-    const char* name = c->kind == ExprKind::ListComp ? "<listcomp>"
+    const char* name = c->kind == ExprKind::ListComp  ? "<listcomp>"
                        : c->kind == ExprKind::DictComp ? "<dictcomp>"
+                       : c->kind == ExprKind::SetComp  ? "<setcomp>"
                                                        : "<genexpr>";
     Scope* scope = table_.scope_for(c);
     push_unit(scope, name, child_qualname(name), c->loc.line);
     unit().argcount = 1;
     if (c->kind == ExprKind::ListComp) emit(OP_BUILD_LIST, 0);
     else if (c->kind == ExprKind::DictComp) emit(OP_BUILD_MAP, 0);
+    else if (c->kind == ExprKind::SetComp) emit(OP_BUILD_SET, 0);
     comprehension_level(c, 0);
     if (c->kind == ExprKind::GeneratorExp) load_none();
     emit(OP_RETURN_VALUE);
@@ -1426,6 +1432,10 @@ class Compiler {
           expr(c->elt);
           emit(OP_LIST_APPEND, depth);
           break;
+        case ExprKind::SetComp:
+          expr(c->elt);
+          emit(OP_SET_ADD, depth);
+          break;
         case ExprKind::DictComp:
           expr(c->key);
           expr(c->value);
@@ -1439,6 +1449,56 @@ class Compiler {
     }
     emit_jump(OP_JUMP_FORWARD, top);
     bind(exhausted);
+  }
+
+  // {a, b, *c, d}: the items before the first starred one go to BUILD_SET;
+  // each later item is added with SET_ADD, each starred one with SET_UPDATE.
+  void set_display(SetExpr* e) {
+    // More than two constants: one constant frozenset merged into a new
+    // set, as CPython compiles it (which also gives its iteration order).
+    bool all_const = e->elts.size() > 2;
+    for (Expr* x : e->elts) all_const = all_const && x->kind == ExprKind::Constant;
+    if (all_const) {
+      Value frozen = Value(set_alloc(&FrozenSetType));
+      std::string key = "S";
+      for (Expr* x : e->elts) {
+        std::string k;
+        Value v = constant_value(static_cast<Constant*>(x), &k);
+        if (set_add(frozen.as<Set>(), v) < 0) {
+          error_clear();
+          all_const = false;  // unhashable: let the runtime raise
+          break;
+        }
+        key += std::to_string(k.size()) + ":" + k;
+      }
+      if (all_const) {
+        // CPython's constant merging rebuilds the frozenset from its own
+        // iteration order; do the same so the tables agree.
+        Value items = list_from_iterable(frozen);
+        frozen = set_from_iterable(&FrozenSetType, items);
+        set_line(e->loc);
+        emit(OP_BUILD_SET, 0);
+        emit(OP_LOAD_CONST, add_const(frozen, key));
+        emit(OP_SET_UPDATE, 1);
+        return;
+      }
+    }
+    size_t plain = 0;
+    while (plain < e->elts.size() && e->elts[plain]->kind != ExprKind::Starred) expr(e->elts[plain++]);
+    set_line(e->loc);
+    emit(OP_BUILD_SET, uint32_t(plain));
+    for (size_t i = plain; i < e->elts.size(); ++i) {
+      Expr* x = e->elts[i];
+      if (x->kind == ExprKind::Starred) {
+        expr(static_cast<Starred*>(x)->value);
+        set_line(e->loc);
+        emit(OP_SET_UPDATE, 1);
+      } else {
+        expr(x);
+        set_line(e->loc);
+        emit(OP_SET_ADD, 1);
+      }
+    }
   }
 
   void formatted_value(FormattedValue* fv) {
@@ -1497,35 +1557,53 @@ class Compiler {
 
   // ---- expressions --------------------------------------------------------
 
-  void constant(Constant* c) {
+  // The value of a literal and its key in the constant table (equal keys
+  // share one constant).
+  Value constant_value(Constant* c, std::string* key) {
     switch (c->const_kind) {
-      case ConstKind::None: load_none(); return;
-      case ConstKind::True: emit(OP_LOAD_CONST, add_const(True(), "T")); return;
-      case ConstKind::False: emit(OP_LOAD_CONST, add_const(False(), "F")); return;
-      case ConstKind::Ellipsis: emit(OP_LOAD_CONST, add_const(Value(&EllipsisObject), "E")); return;
+      case ConstKind::None: *key = "N"; return None();
+      case ConstKind::True: *key = "T"; return True();
+      case ConstKind::False: *key = "F"; return False();
+      case ConstKind::Ellipsis: *key = "E"; return Value(&EllipsisObject);
       case ConstKind::Int: {
         Value v = int_from_string(c->text, 0);
         if (v.is_null()) {
           error_clear();
           error("invalid integer literal", c->loc);
         }
-        emit(OP_LOAD_CONST, add_const(v, "i" + int_to_string(v)));
-        return;
+        *key = "i" + int_to_string(v);
+        return v;
       }
       case ConstKind::Float: {
-        char key[40];
+        char buf[40];
         uint64_t bits;
         memcpy(&bits, &c->number, sizeof bits);
-        snprintf(key, sizeof key, "f%llx", (unsigned long long)bits);
-        emit(OP_LOAD_CONST, add_const(float_new(c->number), key));
-        return;
+        snprintf(buf, sizeof buf, "f%llx", (unsigned long long)bits);
+        *key = buf;
+        return float_new(c->number);
       }
       case ConstKind::Str:
-        emit(OP_LOAD_CONST, add_const(Value(c->text.size() <= 40 ? str_intern(c->text) : str_new(c->text)), "s" + c->text));
-        return;
-      case ConstKind::Imaginary: error("pyglass does not support complex numbers yet", c->loc);
-      case ConstKind::Bytes: error("pyglass does not support bytes yet", c->loc);
+        *key = "s" + c->text;
+        return Value(c->text.size() <= 40 ? str_intern(c->text) : str_new(c->text));
+      case ConstKind::Imaginary: {
+        char buf[40];
+        uint64_t bits;
+        memcpy(&bits, &c->number, sizeof bits);
+        snprintf(buf, sizeof buf, "j%llx", (unsigned long long)bits);
+        *key = buf;
+        return complex_new(0.0, c->number);
+      }
+      case ConstKind::Bytes:
+        *key = "b" + c->text;
+        return Value(bytes_new(c->text));
     }
+    return None();
+  }
+
+  void constant(Constant* c) {
+    std::string key;
+    Value v = constant_value(c, &key);
+    emit(OP_LOAD_CONST, add_const(v, key));
   }
 
   void subscript_index(Expr* slice) {
@@ -1855,8 +1933,8 @@ class Compiler {
         break;
       }
       case ExprKind::Lambda: lambda(static_cast<Lambda*>(e)); break;
-      case ExprKind::Set:
-      case ExprKind::SetComp: error("pyglass does not support sets yet", e->loc);
+      case ExprKind::Set: set_display(static_cast<SetExpr*>(e)); break;
+      case ExprKind::SetComp:
       case ExprKind::ListComp:
       case ExprKind::DictComp:
       case ExprKind::GeneratorExp: comprehension(static_cast<Comp*>(e)); break;

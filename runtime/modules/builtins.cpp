@@ -15,6 +15,10 @@
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
+#include "objects/bytes.h"
+#include "objects/complex.h"
+#include "objects/set.h"
+#include "objects/str_format.h"
 #include "objects/numbers.h"
 #include "objects/type.h"
 #include "vm/thread_state.h"
@@ -189,6 +193,11 @@ Value builtin_len(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value builtin_repr(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_nargs("repr", nargs, kwnames, 1, 1)) return Value();
   return obj_repr(args[0]);
+}
+
+Value builtin_ascii(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("ascii", nargs, kwnames, 1, 1)) return Value();
+  return obj_ascii(args[0]);
 }
 
 Value builtin_hash(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -417,6 +426,7 @@ Value builtin_pow(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value base = bound[0], exp = bound[1], mod = bound[2];
   if (mod.is_null() || is_none(mod)) return binary_op(base, exp, BinaryOp::Pow);
   if (is_int(base) && is_int(exp) && is_int(mod)) return int_pow_mod(base, exp, mod);
+  if (is_complex(base) || is_complex(exp) || is_complex(mod)) return raise(&ValueErrorType, "complex modulo");
   // What CPython's slots do with three operands: float's pow refuses a
   // modulus once base and exp are numbers; otherwise nobody handles them.
   auto is_number = [](Value v) { return is_int(v) || is_float(v); };
@@ -441,6 +451,9 @@ const NamedType kBuiltinTypes[] = {
     {"object", &ObjectType}, {"type", &TypeType},   {"int", &IntType},     {"bool", &BoolType},
     {"float", &FloatType},   {"str", &StrType},     {"list", &ListType},   {"tuple", &TupleType},
     {"dict", &DictType},     {"range", &RangeType}, {"slice", &SliceType},
+    {"set", &SetType},       {"frozenset", &FrozenSetType},
+    {"bytes", &BytesType},   {"bytearray", &ByteArrayType},
+    {"complex", &ComplexType},
 };
 
 struct NamedFunction {
@@ -453,6 +466,7 @@ const NamedFunction kBuiltinFunctions[] = {
     {"input", builtin_input},
     {"len", builtin_len},
     {"repr", builtin_repr},
+    {"ascii", builtin_ascii},
     {"hash", builtin_hash},
     {"id", builtin_id},
     {"callable", builtin_callable},

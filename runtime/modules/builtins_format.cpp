@@ -10,6 +10,7 @@
 
 #include "modules/builtins_internal.h"
 #include "modules/modules.h"
+#include "objects/complex.h"
 #include "objects/containers.h"
 #include "objects/layouts.h"
 #include "objects/numbers.h"
@@ -199,6 +200,7 @@ Value format_value(Value value, Str* spec) {
   if (is_int(value)) return int_format(value, str_view(spec));
   if (is_float(value)) return float_format(value, str_view(spec));
   if (is_str(value)) return str_format_spec(value.as<Str>(), spec);
+  if (is_complex(value)) return complex_format(value, str_view(spec));
   return raise(&TypeErrorType, "unsupported format string passed to %.200s.__format__", type->name);
 }
 

@@ -3,7 +3,7 @@
 //   builtins_iter.cpp    iterator types (enumerate, zip, ...), iter, next
 //   builtins_reduce.cpp  min, max, sum, sorted, any, all
 //   builtins_format.cpp  format, hex, oct, bin; format_value (modules.h)
-//   builtins_introspect.cpp  globals, locals, dir, exec, eval, compile, ascii, __import__
+//   builtins_introspect.cpp  globals, locals, dir, exec, eval, compile, __import__
 #pragma once
 
 #include <cstddef>
@@ -32,7 +32,7 @@ bool parse_keywords(const char* fname, const Value* kwvalues, Tuple* kwnames,
 void builtins_iter_init(Dict* builtins);
 // Adds min, max, sum, sorted, any, all (builtins_reduce.cpp).
 void builtins_reduce_init(Dict* builtins);
-// Adds globals, locals, dir, exec, eval, compile, ascii, __import__
+// Adds globals, locals, dir, exec, eval, compile, __import__
 // (builtins_introspect.cpp).
 void builtins_introspect_init(Dict* builtins);
 // Adds format, hex, oct, bin (builtins_format.cpp).

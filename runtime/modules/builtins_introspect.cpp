@@ -1,5 +1,5 @@
 // Builtins that look at the running program or run code given at run time:
-// globals, locals, dir, exec, eval, compile, ascii, __import__.
+// globals, locals, dir, exec, eval, compile, __import__.
 //
 // Why in one file: they all reach the caller's frame (a native function has
 // no frame of its own, so "the caller" is the innermost Python frame) or the
@@ -11,7 +11,6 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/layouts.h"
-#include "objects/str_unicode.h"
 #include "objects/type.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
@@ -222,32 +221,6 @@ Value builtin_compile(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return code ? Value(code) : Value();
 }
 
-// ascii(): repr() with every non-ASCII character escaped as \xNN, \uNNNN
-// or \UNNNNNNNN.
-Value builtin_ascii(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("ascii", nargs, kwnames, 1, 1)) return Value();
-  Value r = obj_repr(args[0]);
-  if (r.is_null()) return r;
-  Str* s = r.as<Str>();
-  if (s->ascii) return r;
-  std::string out;
-  const char* p = s->data;
-  const char* end = s->data + s->nbytes;
-  static const char kHex[] = "0123456789abcdef";
-  while (p < end) {
-    uint32_t cp = utf8_decode(p);
-    if (cp < 0x80) {
-      out += char(cp);
-      continue;
-    }
-    int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
-    out += '\\';
-    out += digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
-    for (int i = digits - 1; i >= 0; --i) out += kHex[(cp >> (4 * i)) & 0xF];
-  }
-  return Value(str_new(out));
-}
-
 Value builtin_import(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   Value bound[5];
   if (!bind_args("__import__", args, nargs, kwnames,
@@ -272,7 +245,7 @@ void builtins_introspect_init(Dict* builtins) {
   } functions[] = {{"globals", builtin_globals}, {"locals", builtin_locals},
                    {"dir", builtin_dir},         {"exec", builtin_exec},
                    {"eval", builtin_eval},       {"compile", builtin_compile},
-                   {"ascii", builtin_ascii},     {"__import__", builtin_import}};
+                   {"__import__", builtin_import}};
   for (const auto& f : functions)
     dict_set_str(builtins, str_intern(f.name), native_function_new(f.name, f.fn));
 }

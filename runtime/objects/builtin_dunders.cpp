@@ -8,6 +8,9 @@
 #include "objects/class.h"
 #include "objects/containers.h"
 #include "objects/layouts.h"
+#include "objects/bytes.h"
+#include "objects/complex.h"
+#include "objects/set.h"
 #include "objects/type.h"
 
 namespace pg {
@@ -99,7 +102,7 @@ Value w_new(Value, const Value* args, size_t nargs, Tuple* kw) {
   if (!is_subtype(cls, T))
     return raise(&TypeErrorType, "%s.__new__(%s): %s is not a subtype of %s", T->name, cls->name,
                  cls->name, T->name);
-  if (T == &ListType || T == &DictType) return T->construct(cls, nullptr, 0, nullptr);
+  if (T == &ListType || T == &DictType || T == &SetType || T == &ByteArrayType) return T->construct(cls, nullptr, 0, nullptr);
   return T->construct(cls, args + 1, nargs - 1, kw);
 }
 
@@ -183,6 +186,27 @@ void builtin_dunders_init() {
 
   add_common<&DictType>();
   add_binop<&DictType, BinaryOp::Or>("__or__", "__ror__", "__ior__");
+
+  add_common<&SetType>();
+  add_binop<&SetType, BinaryOp::Or>("__or__", "__ror__", "__ior__");
+  add_binop<&SetType, BinaryOp::And>("__and__", "__rand__", "__iand__");
+  add_binop<&SetType, BinaryOp::Sub>("__sub__", "__rsub__", "__isub__");
+  add_binop<&SetType, BinaryOp::Xor>("__xor__", "__rxor__", "__ixor__");
+  add_common<&BytesType>();
+  add_binop<&BytesType, BinaryOp::Add>("__add__", nullptr);
+  add_binop<&BytesType, BinaryOp::Mul>("__mul__", "__rmul__");
+  add_common<&ByteArrayType>();
+  add_binop<&ByteArrayType, BinaryOp::Add>("__add__", nullptr, "__iadd__");
+  add_binop<&ByteArrayType, BinaryOp::Mul>("__mul__", "__rmul__", "__imul__");
+
+  add_common<&ComplexType>();
+  add_number<&ComplexType>();
+
+  add_common<&FrozenSetType>();
+  add_binop<&FrozenSetType, BinaryOp::Or>("__or__", "__ror__");
+  add_binop<&FrozenSetType, BinaryOp::And>("__and__", "__rand__");
+  add_binop<&FrozenSetType, BinaryOp::Sub>("__sub__", "__rsub__");
+  add_binop<&FrozenSetType, BinaryOp::Xor>("__xor__", "__rxor__");
 }
 
 }  // namespace pg

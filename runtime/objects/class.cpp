@@ -26,6 +26,9 @@
 #include "objects/exceptions.h"
 #include "objects/gc.h"
 #include "objects/layouts.h"
+#include "objects/bytes.h"
+#include "objects/complex.h"
+#include "objects/set.h"
 #include "objects/type.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
@@ -339,7 +342,7 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     if (nargs != 3 || kwnames)
       return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
     obj = type_new_from_args(type, args);
-  } else if (sb == &ListType || sb == &DictType) {
+  } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType) {
     obj = sb->construct(type, nullptr, 0, nullptr);  // empty: __init__ fills it
   } else {
     obj = sb->construct(type, args, nargs, kwnames);  // immutable: made from the arguments
@@ -578,8 +581,9 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   Type* base = best_base(bases);
   if (!base) return Value();
   Type* sb = static_base_of(base);
-  bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType;
-  bool variable_size = sb == &StrType || sb == &TupleType;
+  bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType ||
+                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType || sb == &ComplexType;
+  bool variable_size = sb == &StrType || sb == &TupleType || sb == &BytesType;
   if (sb != &ObjectType && sb != &TypeType && !(sb->flags & kTypeExceptionSubclass) && !fixed_size &&
       !variable_size)
     return raise(&TypeErrorType, "pyglass does not support subclassing '%s' yet", sb->name);

@@ -4,6 +4,10 @@
 
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/bytes.h"
+#include "objects/complex.h"
+#include "objects/set.h"
+#include "objects/str_format.h"
 
 namespace pg {
 
@@ -84,12 +88,16 @@ void containers_init() {
   done = true;
   gc_add_root_tracer(containers_trace_roots);
   str_init();
+  str_format_init();
   tuple_init();
   list_init();
   dict_init();
   dict_views_init();
   range_init();
   slice_init();
+  sets_init();
+  bytes_init();
+  complex_init();
 }
 
 }  // namespace pg

@@ -24,6 +24,7 @@
 #include <malloc.h>
 
 #include "objects/containers.h"
+#include "objects/str_format.h"
 #include "objects/gc.h"
 #include "objects/str_internal.h"
 #include "objects/str_unicode.h"
@@ -371,6 +372,9 @@ Value str_binop(Value a, Value b, BinaryOp op) {
     case BinaryOp::Mul:
       if (is_str(a)) return str_mul(a.as<Str>(), b);
       return str_mul(b.as<Str>(), a, false);  // a's __mul__ already declined
+    case BinaryOp::Mod:
+      if (!is_str(a)) return NotImplemented();
+      return str_percent_format(a, b);  // str_percent.cpp
     default:
       return NotImplemented();
   }

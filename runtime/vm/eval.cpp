@@ -13,6 +13,7 @@
 #include "objects/exceptions.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/set.h"
 #include "objects/type.h"
 #include "modules/modules.h"
 #include "vm/function_call.h"
@@ -1266,6 +1267,24 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     if (oparg == 0 && !ts->handled_exception.is_null() && ts->current_exception == ts->handled_exception)
       goto exception_unwind;
     goto error;
+  }
+  TARGET(BUILD_SET) {
+    // The items stay on the stack (rooted) while their __hash__/__eq__ run.
+    Value set = set_build(sp - oparg, oparg);
+    if (set.is_null()) goto error;
+    sp -= oparg;
+    PUSH(set);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    if (set_add(PEEK(oparg + 1).as<Set>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    if (set_update(PEEK(oparg + 1).as<Set>(), TOP()) < 0) goto error;
+    --sp;
+    DISPATCH();
   }
 
 error:
