@@ -10,6 +10,7 @@
 #include "objects/type.h"
 #include "vm/eval.h"
 #include "vm/opcodes.h"
+#include "vm/thread_state.h"
 
 namespace pg {
 
@@ -23,6 +24,7 @@ void generator_trace(Object* self, Visitor& v) {
   v.visit(Value(g->name));
   v.visit(Value(g->qualname));
   v.visit(g->return_value);
+  v.visit(g->handled_exception);
   if (g->state != kGenFinished) frame_trace(&g->frame, v);
   else v.visit(Value(g->frame.code));
 }
@@ -208,7 +210,18 @@ Value generator_resume(Generator* gen, Value value, Value exc, bool* returned) {
   }
   bool first = gen->state == kGenCreated;
   gen->state = kGenRunning;
+  // The generator's own handled exception (it yielded inside an except
+  // block) replaces the caller's while it runs; the caller's comes back
+  // when it yields, returns or raises.
+  ThreadState* ts = current_thread();
+  Value outer_handled = ts->handled_exception;
+  Rooted keep_outer(&outer_handled);
+  if (!gen->handled_exception.is_null()) ts->handled_exception = gen->handled_exception;
+  gen->handled_exception = Value();
   Value r = eval_generator_frame(&gen->frame, first ? Value() : value, exc);
+  if (gen->state != kGenFinished && ts->handled_exception != outer_handled)
+    gen->handled_exception = ts->handled_exception;
+  ts->handled_exception = outer_handled;
   if (gen->state == kGenFinished) {
     // The frame returned or raised (the eval loop marked it finished).
     if (!r.is_null()) {

@@ -23,12 +23,18 @@ enum GeneratorState : uint8_t {
 //   state          : always (GeneratorState).
 //   frame          : the embedded frame; its contents are meaningful unless
 //                    state == kGenFinished. frame->owner == kOwnedByGenerator.
-//   return_value   : after the generator returned (for StopIteration.value).
+//   return_value   : after the resumption that returned (StopIteration.value);
+//                    null otherwise.
+//   handled_exception : while suspended inside an `except` block, the
+//                    exception it was handling (restored as the thread's
+//                    handled exception when it resumes, like CPython's
+//                    gi_exc_state); else null.
 // The object's type is GeneratorType or CoroutineType.
 struct Generator : Object {
   Str* name;
   Str* qualname;
   Value return_value;
+  Value handled_exception;
   uint8_t state;
   uint8_t reserved[7];
   Frame frame;  // followed by code->framesize Values (localsplus and stack)
