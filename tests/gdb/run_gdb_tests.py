@@ -151,6 +151,8 @@ def load_expected(repo, name, n=None):
             if line.startswith("Crash: "):
                 crash = line.split()[1]
                 continue
+            if line.startswith("Handled: "):
+                continue  # rs.load_handled()
             m = EXPECT_FRAME.match(line)
             if not m:
                 raise HarnessError("bad line in %s.expected: %s" % (name, line))
@@ -619,6 +621,10 @@ def check_scenario(opts, check, tmp):
     wait_ready(proc, name + ".py")
     groups, _ = load_expected(opts.repo, name)
     frames = [f for g in groups for f in g]
+    want_bt = py_bt_lines(frames)
+    handled = rs.load_handled(os.path.join(opts.repo, "corpora", "scenarios", name + ".expected"))
+    if handled:
+        want_bt.append("  Exception being handled: %s" % handled)
     locals_path = os.path.join(opts.repo, "corpora", "scenarios", name + ".locals")
     want_locals = dict(load_locals(opts.repo, name)) if os.path.exists(locals_path) else {}
     core = os.path.join(tmp, name + ".core")
@@ -630,7 +636,7 @@ def check_scenario(opts, check, tmp):
     if "py-bt" not in out:
         check.true("live: gdb ran the commands", False, whole[-3000:] + err[-2000:])
         return
-    check.equal("live: py-bt", out["py-bt"], py_bt_lines(frames))
+    check.equal("live: py-bt", out["py-bt"], want_bt)
     if frames[0].function in want_locals:
         check.equal("live: py-locals (innermost)", out["locals"], want_locals[frames[0].function])
     check.equal("live: py-up", out["up"], frames[1].lines())
@@ -644,7 +650,7 @@ def check_scenario(opts, check, tmp):
     if "py-bt" not in out:
         check.true("gcore: gdb ran the commands", False, whole[-3000:] + err[-2000:])
         return
-    check.equal("gcore: py-bt", out["py-bt"], py_bt_lines(frames))
+    check.equal("gcore: py-bt", out["py-bt"], want_bt)
     check_bt(check, out["bt"], groups, symbols=True)
     os.unlink(core)
 
