@@ -377,7 +377,11 @@ bool CoreFileTarget::read_impl(uint64_t addr, uint8_t* buf, size_t len, bool use
   if (addr + len < addr) return false;
   while (len > 0) {
     const Segment* s = segment_at(addr);
-    if (s == nullptr) return false;
+    if (s == nullptr) {
+      // gdb's gcore leaves unwritten read-only file mappings (.rodata,
+      // text) out of the core entirely: read them from the mapped files.
+      return use_files && read_from_files(addr, buf, len);
+    }
     uint64_t off = addr - s->vaddr;
     size_t n = size_t(std::min<uint64_t>(len, s->memsz - off));
     if (off < s->available) {

@@ -227,6 +227,8 @@ std::optional<InspectError> validate_debug_table(DebugTable& table, uint64_t fou
                                               t.tagging.small_int_shift));
 
   size_t covered = std::min<size_t>(bytes_read, t.table_size);
+  // 1.1: plain addresses after the records; absent (0) from older writers.
+  if (covered < offsetof(PgDebugTable, coroutine_type) + sizeof(uint64_t)) t.coroutine_type = 0;
   for (const StructSpec& s : table_struct_specs()) {
     if (s.record + s.record_size > covered) {
       make_absent(t, s);

@@ -77,6 +77,8 @@ std::string format_thread_text(const ThreadReport& t) {
     if (t.known_to_vm && t.frames.empty() && t.native.empty()) out += "  (no Python frames)\n";
   }
   if (!t.exception.empty()) out += fmt::format("  Exception in flight: {}\n", t.exception);
+  if (!t.handled_exception.empty())
+    out += fmt::format("  Exception being handled: {}\n", t.handled_exception);
   for (const std::string& w : t.warnings) out += fmt::format("  [warning] {}\n", w);
   return out;
 }
@@ -138,6 +140,7 @@ json to_json(const ThreadReport& t) {
           {"known_to_vm", t.known_to_vm},
           {"is_crashing", t.is_crashing},
           {"exception", t.exception},
+          {"handled_exception", t.handled_exception},
           {"frames", std::move(frames)},
           {"native", std::move(native)},
           {"merged", std::move(merged)},
@@ -221,6 +224,7 @@ ProcessReport report_from_json(const json& doc) {
     t.known_to_vm = tj.at("known_to_vm").get<bool>();
     t.is_crashing = tj.at("is_crashing").get<bool>();
     t.exception = tj.at("exception").get<std::string>();
+    t.handled_exception = tj.value("handled_exception", std::string());
     for (const json& f : tj.at("frames")) t.frames.push_back(py_frame_from_json(f));
     for (const json& n : tj.at("native")) t.native.push_back(native_from_json(n));
     for (const json& m : tj.at("merged")) {

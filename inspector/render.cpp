@@ -240,9 +240,10 @@ void Renderer::emit(uint64_t bits, int depth) {
   if (type == ty.function_type) return emit_function(bits);
   if (type == ty.code_type) return emit_code(bits);
   if (type == ty.module_type) return emit_module(bits);
-  if (type == ty.generator_type && remote_.t().generator.size != 0) {
+  bool coroutine = type != 0 && type == remote_.t().coroutine_type;
+  if ((type == ty.generator_type || coroutine) && remote_.t().generator.size != 0) {
     Block b = remote_.block(bits, remote_.t().generator.size);
-    out_ += fmt::format("<generator object {} at {:#x}>",
+    out_ += fmt::format("<{} object {} at {:#x}>", coroutine ? "coroutine" : "generator",
                         remote_.str_or(b.ptr(remote_.t().generator.name)), bits);
     return;
   }

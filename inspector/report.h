@@ -52,6 +52,7 @@ struct ThreadReport {
   std::vector<NativeFrame> native;    // innermost first (when requested)
   std::vector<MergedFrame> merged;    // innermost first (when requested)
   std::string exception;     // "Type: message" of the exception in flight, "" if none
+  std::string handled_exception;  // "Type: message" of the one an except block handles, "" if none
   std::vector<std::string> warnings;  // e.g. "frame chain truncated at 0x... (cycle)"
 };
 

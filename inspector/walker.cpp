@@ -282,6 +282,8 @@ ThreadWalk Walker::walk_thread(uint64_t ts) {
     r.state = "unknown";
   }
   r.exception = exception_text(tb.ptr(t.thread.current_exception));
+  if (DebugTable::present(t.thread.handled_exception) && tb.has(t.thread.handled_exception, 8))
+    r.handled_exception = exception_text(tb.ptr(t.thread.handled_exception));
 
   // The frame chain: innermost first, shims skipped but remembered on the
   // frame above them (is_entry) for the native merge.

@@ -18,6 +18,7 @@
 #include "objects/containers.h"
 #include "objects/set.h"
 #include "objects/layouts.h"
+#include "vm/coroutine.h"
 #include "vm/opcodes.h"
 
 namespace pg {
@@ -52,6 +53,7 @@ struct Block {
   std::string bound_name;                // ExceptHandler with `as name`
   size_t handlers_below = 0;             // size of the handler stack outside this block
   Loc loc{};                             // WithBody: the with statement (line of the exit call)
+  bool is_async = false;                 // WithBody of `async with`: the exit call is awaited
 };
 
 // An exception handler of the table being built: instructions emitted while
@@ -697,11 +699,11 @@ class Compiler {
         emit(OP_RAISE_VARARGS, n);
         break;
       }
-      case StmtKind::AsyncFunctionDef: error("pyglass does not support 'async def' yet", s->loc);
+      case StmtKind::AsyncFunctionDef: function_def(static_cast<FunctionDef*>(s)); break;
       case StmtKind::ClassDef: class_def(static_cast<ClassDef*>(s)); break;
-      case StmtKind::AsyncFor: error("pyglass does not support 'async for' yet", s->loc);
+      case StmtKind::AsyncFor: async_for_stmt(static_cast<For*>(s)); break;
       case StmtKind::With: with_stmt(static_cast<With*>(s), 0); break;
-      case StmtKind::AsyncWith: error("pyglass does not support 'async with' yet", s->loc);
+      case StmtKind::AsyncWith: with_stmt(static_cast<With*>(s), 0); break;
       case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
       case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
@@ -776,6 +778,7 @@ class Compiler {
         set_line(b.loc);
         if (preserve_tos) emit(OP_SWAP, 2);
         emit_call_exit_with_nones();
+        if (b.is_async) emit_await(kAwaitAexit);
         emit(OP_POP_TOP);
         unit().line = saved;
         return;
@@ -943,14 +946,22 @@ class Compiler {
   void with_stmt(With* s, size_t item) {
     const WithItem& it = s->items[item];
     int handler = new_label(), end = new_label(), cleanup = new_label(), suppress = new_label();
+    bool is_async = s->kind == StmtKind::AsyncWith;
+    if (is_async) check_in_async_function("async with", s->loc);
     expr(it.context_expr);
     set_line(s->loc);
-    emit(OP_BEFORE_WITH);
+    if (is_async) {
+      emit(OP_BEFORE_ASYNC_WITH);
+      emit_await(kAwaitAenter);
+    } else {
+      emit(OP_BEFORE_WITH);
+    }
     begin_handler(handler, true, -1);
     if (it.optional_vars) store_target(it.optional_vars);
     else emit(OP_POP_TOP);
     Block b{BlockKind::WithBody};
     b.loc = s->loc;
+    b.is_async = is_async;
     push_block(b, true);
     if (item + 1 < s->items.size()) with_stmt(s, item + 1);
     else body(s->body);
@@ -958,6 +969,7 @@ class Compiler {
     end_handler();
     set_line(s->loc);
     emit_call_exit_with_nones();
+    if (is_async) emit_await(kAwaitAexit);
     emit(OP_POP_TOP);
     emit_jump(OP_JUMP_FORWARD, end);
     // [exit, lasti, exc] -> [exit, lasti, prev_exc, exc, exit(...)]
@@ -965,6 +977,7 @@ class Compiler {
     begin_handler(cleanup, true);
     emit(OP_PUSH_EXC_INFO);
     emit(OP_WITH_EXCEPT_START);
+    if (is_async) emit_await(kAwaitAexit);
     emit_jump(OP_POP_JUMP_IF_TRUE, suppress);
     emit(OP_RERAISE, 0);
     end_handler();
@@ -1081,6 +1094,59 @@ class Compiler {
     set_line(s->loc);
     emit_jump(OP_JUMP_FORWARD, top);
     bind(exhausted);
+    body(s->orelse);
+    bind(end);
+  }
+
+  // ---- delegation and coroutines -------------------------------------------
+
+  // [iterator] -> [result]: the loop of `yield from` and `await` (CPython
+  // 3.11's SEND / YIELD_VALUE / JUMP_BACKWARD). YIELD_VALUE 1 tells
+  // gi_yieldfrom, throw() and close() that TOS1 is the delegate.
+  void emit_yield_from_loop() {
+    load_none();
+    int loop = new_label(), done = new_label();
+    bind(loop);
+    emit_jump(OP_SEND, done);
+    emit(OP_YIELD_VALUE, 1);
+    emit_jump(OP_JUMP_FORWARD, loop);  // resolves to JUMP_BACKWARD
+    bind(done);
+  }
+  void emit_await(AwaitSource source) {
+    emit(OP_GET_AWAITABLE, uint32_t(source));
+    emit_yield_from_loop();
+  }
+  bool in_async_function() const { return (units_.back()->flags & kCodeCoroutine) != 0; }
+  void check_in_async_function(const char* what, const Loc& loc) {
+    if (in_async_function()) return;
+    if (units_.back()->scope->kind == ScopeKind::Comprehension)
+      error("pyglass does not support asynchronous comprehensions yet", loc);
+    error(std::string("'") + what + "' outside async function", loc);
+  }
+
+  // async for target in iter: body else: orelse
+  // A handler around each __anext__ await turns StopAsyncIteration into
+  // the end of the loop (END_ASYNC_FOR), like CPython 3.11.
+  void async_for_stmt(For* s) {
+    check_in_async_function("async for", s->loc);
+    int top = new_label(), exhausted = new_label(), end = new_label();
+    expr(s->iter);
+    set_line(s->loc);
+    emit(OP_GET_AITER);
+    bind(top);
+    set_line(s->loc);
+    begin_handler(exhausted, false);
+    emit(OP_GET_ANEXT);
+    emit_yield_from_loop();
+    end_handler();
+    store_target(s->target);
+    push_block({BlockKind::ForLoop, top, end});
+    body(s->body);
+    pop_block();
+    set_line(s->loc);
+    emit_jump(OP_JUMP_FORWARD, top);
+    bind(exhausted);
+    emit(OP_END_ASYNC_FOR);
     body(s->orelse);
     bind(end);
   }
@@ -1269,6 +1335,10 @@ class Compiler {
     int line = f->decorator_list.empty() ? f->loc.line : f->decorator_list[0]->loc.line;
     std::string qualname = child_qualname(f->name);
     push_unit(scope, f->name, qualname, line);
+    if (f->kind == StmtKind::AsyncFunctionDef) {
+      if (scope->is_generator) error("pyglass does not support async generators yet", f->loc);
+      unit().flags |= kCodeCoroutine | kCodeGenerator;
+    }
     set_parameter_counts(a);
     // A docstring is the code's first constant (MAKE_FUNCTION flag 16 says
     // so) and, like in CPython, not compiled as a statement.
@@ -1938,7 +2008,16 @@ class Compiler {
       case ExprKind::ListComp:
       case ExprKind::DictComp:
       case ExprKind::GeneratorExp: comprehension(static_cast<Comp*>(e)); break;
-      case ExprKind::Await: error("pyglass does not support 'await' yet", e->loc);
+      case ExprKind::Await: {
+        ScopeKind k = unit().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
+          error("'await' outside function", e->loc);
+        check_in_async_function("await", e->loc);
+        expr(static_cast<Await*>(e)->value);
+        set_line(e->loc);
+        emit_await(kAwaitExpr);
+        break;
+      }
       case ExprKind::Yield: {
         ScopeKind k = unit().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'yield' outside function", e->loc);
@@ -1948,7 +2027,16 @@ class Compiler {
         emit(OP_YIELD_VALUE);
         break;
       }
-      case ExprKind::YieldFrom: error("pyglass does not support 'yield from' yet", e->loc);
+      case ExprKind::YieldFrom: {
+        ScopeKind k = unit().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'yield' outside function", e->loc);
+        if (in_async_function()) error("'yield from' inside async function", e->loc);
+        expr(static_cast<YieldFrom*>(e)->value);
+        set_line(e->loc);
+        emit(OP_GET_YIELD_FROM_ITER);
+        emit_yield_from_loop();
+        break;
+      }
       case ExprKind::FormattedValue:
         formatted_value(static_cast<FormattedValue*>(e));
         break;

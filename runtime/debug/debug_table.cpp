@@ -150,5 +150,6 @@ PgDebugTable pyglass_debug_table = {
     kLayout.exception,
     kLayout.traceback,
     kLayout.module,
+    ADDR(CoroutineType),
 };
 }

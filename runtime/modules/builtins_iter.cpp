@@ -15,6 +15,7 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/layouts.h"
+#include "vm/generator.h"
 
 namespace pg {
 
@@ -445,6 +446,7 @@ Value builtin_next(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     error_clear();
   }
   if (nargs == 2) return args[1];
+  if (t == &GeneratorType) return raise_generator_exhausted(args[0].as<Generator>());  // StopIteration(return value)
   return raise_exception(Value(&StopIterationType));  // bare StopIteration(), like CPython
 }
 

@@ -16,6 +16,7 @@
 #include "objects/set.h"
 #include "objects/type.h"
 #include "modules/modules.h"
+#include "vm/coroutine.h"
 #include "vm/function_call.h"
 #include "vm/generator.h"
 #include "vm/import.h"
@@ -1284,6 +1285,69 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   TARGET(SET_UPDATE) {
     if (set_update(PEEK(oparg + 1).as<Set>(), TOP()) < 0) goto error;
     --sp;
+    DISPATCH();
+  }
+
+  // ---- delegation and coroutines (yield from, await, async for/with) ----
+  TARGET(GET_YIELD_FROM_ITER) {
+    Value it = get_yield_from_iter(TOP(), f->code);
+    if (it.is_null()) goto error;
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    Value it = get_awaitable(TOP(), AwaitSource(oparg));
+    if (it.is_null()) goto error;
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(SEND) {
+    // Delegate and value stay on the stack (rooted) while the delegate runs.
+    Value result;
+    Value r = delegate_send(PEEK(2), TOP(), &result);
+    if (!r.is_null()) {
+      TOP() = r;
+      DISPATCH();
+    }
+    if (error_occurred()) goto error;
+    sp -= 2;
+    PUSH(result);
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    Value it = get_aiter(TOP());
+    if (it.is_null()) goto error;
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    Value aw = get_anext(TOP());
+    if (aw.is_null()) goto error;
+    PUSH(aw);
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    Value exc = POP();
+    if (isinstance(exc, &StopAsyncIterationType)) {
+      --sp;  // the async iterator
+      DISPATCH();
+    }
+    --sp;
+    raise_exception(exc);  // already has this frame in its traceback
+    goto exception_unwind;
+  }
+  TARGET(BEFORE_ASYNC_WITH) {
+    // Like BEFORE_WITH: [mgr, exit] while __aenter__ runs, then
+    // [exit, awaitable].
+    Value exit = async_with_exit_method(TOP());
+    if (exit.is_null()) goto error;
+    PUSH(exit);
+    f->stack_depth = int32_t(sp - stack_base);
+    Value aw = async_with_enter(PEEK(2));
+    if (aw.is_null()) goto error;
+    PEEK(2) = TOP();
+    TOP() = aw;
     DISPATCH();
   }
 

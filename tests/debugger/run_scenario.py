@@ -52,6 +52,9 @@ Expected files (corpora/scenarios/SCENARIO.expected), innermost first:
                                                      frames below are the ones
                                                      it runs (--native check)
   Crash: SIGNAME                                     the core's crash line
+  Handled: TYPE: MESSAGE                             the thread's "Exception
+                                                     being handled:" line
+                                                     (live and gcore text)
   # comment / empty line                             ignored
 SCENARIO.locals: `in NAME` starts the next frame named NAME (in stack
 order); the lines after it are its `name = repr` locals, in order, exactly.
@@ -277,6 +280,8 @@ def load_expected(path, repo, n):
             if line.startswith("Crash: "):
                 crash = line.split()[1]
                 continue
+            if line.startswith("Handled: "):
+                continue  # load_handled()
             m = EXPECT_FRAME_RE.match(line)
             if not m:
                 raise HarnessError("%s: cannot parse %r" % (path, line))
@@ -289,6 +294,20 @@ def load_expected(path, repo, n):
                        OWNER_GENERATOR if m.group(5) else None)
             items.extend([fr] * count)
     return items, crash
+
+
+def load_handled(path):
+    """The `Handled: TYPE: MESSAGE` of an expected file, or None."""
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            if raw.startswith("Handled: "):
+                return raw.strip()[len("Handled: "):]
+    return None
+
+
+def check_handled(c, name, text, handled):
+    line = "  Exception being handled: %s" % handled
+    c.expect(name, line in text.splitlines(), "no %r line in:\n%s" % (line, tail(text)))
 
 
 def load_locals(path):
@@ -609,6 +628,7 @@ def run_scenario(args, c, work):
         n = 1000
     expected, crash = load_expected(os.path.join(scen_dir, args.scenario + ".expected"),
                                     args.repo, n)
+    handled = load_handled(os.path.join(scen_dir, args.scenario + ".expected"))
     locals_path = os.path.join(scen_dir, args.scenario + ".locals")
     locals_want = load_locals(locals_path) if os.path.exists(locals_path) else None
 
@@ -666,6 +686,8 @@ def run_scenario(args, c, work):
         text = c.stack("live text", ["pid", str(pid)])
         if text is not None:
             c.check_frames("live text", text, pid, expected)
+            if handled:
+                check_handled(c, "live text: the handled exception", text, handled)
             if "json" in checks:
                 js = c.stack("live --json", ["pid", str(pid), "--json"])
                 if js is not None:
@@ -688,6 +710,10 @@ def run_scenario(args, c, work):
         c.check_untouched("gcore: process running, not traced", proc)
         core_checks(c, "gcore", core, binary, pid, expected, None, checks, locals_want,
                     symbols)
+        if handled:
+            out = c.stack("gcore handled", ["core", core, "--exe", binary])
+            if out is not None:
+                check_handled(c, "gcore text: the handled exception", out, handled)
         os.unlink(core)
 
 

@@ -26,6 +26,12 @@ CHECK is one of:
              <data dir>/auto-load/<prefix>/bin/pyglass-gdb.py
   generator  generator.py: a generator's frame, its locals, bt pairing
   deep       deep.py 1000: 1000 frames, py-up/py-down through them
+  scenario NAME
+             corpora/scenarios/NAME.py (issue 6's frame kinds: closure,
+             methods, yield_from, coroutine, except_block, class_body,
+             importing): live, py-bt, py-locals (NAME.locals, innermost
+             frame), py-up and bt pairing, then `gcore` from the same gdb
+             session and py-bt and bt pairing on that core
   errors     gdb on /bin/sleep (a non-pyglass program), gdb with no process,
              bad arguments, a missing library: one clear line each, gdb
              exits 0
@@ -145,6 +151,8 @@ def load_expected(repo, name, n=None):
             if line.startswith("Crash: "):
                 crash = line.split()[1]
                 continue
+            if line.startswith("Handled: "):
+                continue  # rs.load_handled()
             m = EXPECT_FRAME.match(line)
             if not m:
                 raise HarnessError("bad line in %s.expected: %s" % (name, line))
@@ -604,6 +612,49 @@ def check_generator(opts, check, tmp):
     check_bt(check, out["bt"], groups, symbols=True)
 
 
+def check_scenario(opts, check, tmp):
+    name = opts.scenario
+    if not name:
+        raise HarnessError("the scenario check needs a scenario name")
+    proc = spawn([opts.pyglass, os.path.join(opts.repo, "corpora", "scenarios", name + ".py")],
+                 cwd=tmp)
+    wait_ready(proc, name + ".py")
+    groups, _ = load_expected(opts.repo, name)
+    frames = [f for g in groups for f in g]
+    want_bt = py_bt_lines(frames)
+    handled = rs.load_handled(os.path.join(opts.repo, "corpora", "scenarios", name + ".expected"))
+    if handled:
+        want_bt.append("  Exception being handled: %s" % handled)
+    locals_path = os.path.join(opts.repo, "corpora", "scenarios", name + ".locals")
+    want_locals = dict(load_locals(opts.repo, name)) if os.path.exists(locals_path) else {}
+    core = os.path.join(tmp, name + ".core")
+    # One gdb session on the live process, ending with a gcore of it.
+    rc, out, whole, err = run_gdb(opts, ["-p", str(proc.pid)], [
+        ("py-bt", ["py-bt"]), ("locals", ["py-locals"]), ("up", ["py-up"]), ("bt", ["bt"]),
+        ("gcore", ["gcore %s" % core])])
+    check.true("live: gdb exit status 0", rc == 0, err[-2000:])
+    if "py-bt" not in out:
+        check.true("live: gdb ran the commands", False, whole[-3000:] + err[-2000:])
+        return
+    check.equal("live: py-bt", out["py-bt"], want_bt)
+    if frames[0].function in want_locals:
+        check.equal("live: py-locals (innermost)", out["locals"], want_locals[frames[0].function])
+    check.equal("live: py-up", out["up"], frames[1].lines())
+    check_bt(check, out["bt"], groups, symbols=True)
+    check.true("the process still runs after gdb detached", proc.poll() is None)
+    kill_children()
+    if not os.path.isfile(core):
+        raise HarnessError("gcore wrote no core: %s" % err[-2000:])
+    rc, out, whole, err = run_gdb(opts, [opts.pyglass, core], [("py-bt", ["py-bt"]), ("bt", ["bt"])])
+    check.true("gcore: gdb exit status 0", rc == 0, err[-2000:])
+    if "py-bt" not in out:
+        check.true("gcore: gdb ran the commands", False, whole[-3000:] + err[-2000:])
+        return
+    check.equal("gcore: py-bt", out["py-bt"], want_bt)
+    check_bt(check, out["bt"], groups, symbols=True)
+    os.unlink(core)
+
+
 def check_deep(opts, check, tmp):
     n = 1000
     proc = spawn([opts.pyglass, os.path.join(opts.repo, "corpora", "scenarios", "deep.py"),
@@ -688,7 +739,8 @@ def check_errors(opts, check, tmp):
 
 CHECKS = {"live": check_live, "gcore": check_gcore, "kcore": check_kcore,
           "stripped": check_stripped, "installed": check_installed,
-          "generator": check_generator, "deep": check_deep, "errors": check_errors}
+          "generator": check_generator, "deep": check_deep, "errors": check_errors,
+          "scenario": check_scenario}
 
 
 def main():
@@ -701,6 +753,7 @@ def main():
     ap.add_argument("--stack")
     ap.add_argument("--cmake")
     ap.add_argument("check", choices=sorted(CHECKS))
+    ap.add_argument("scenario", nargs="?", help="for the scenario check")
     opts = ap.parse_args()
     opts.repo = os.path.abspath(opts.repo)
     opts.pyglass = os.path.abspath(opts.pyglass)

@@ -38,7 +38,7 @@ extern "C" {
 #define PG_DEBUG_COOKIE "PYGLASS-DBG-TBL"  /* 15 chars + NUL = 16 bytes */
 #define PG_DEBUG_COOKIE_SIZE 16
 #define PG_DEBUG_MAJOR 1
-#define PG_DEBUG_MINOR 0
+#define PG_DEBUG_MINOR 1
 #define PG_DEBUG_SECTION ".pyglass_debug"
 #define PG_DEBUG_SYMBOL "pyglass_debug_table"
 
@@ -284,6 +284,8 @@ typedef struct PgDebugTable {
   PgDebugStruct_Exception exception;
   PgDebugStruct_Traceback traceback;
   PgDebugStruct_Module module;
+  /* ---- 1.1 (coroutines) ---- */
+  uint64_t coroutine_type;  /* &CoroutineType: Generator layout, `generator` record */
 } PgDebugTable;
 
 #ifdef __cplusplus
