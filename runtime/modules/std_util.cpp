@@ -10,6 +10,7 @@
 namespace pg {
 
 void math_module_register();
+void random_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -46,6 +47,7 @@ bool check_keywords(const char* fname, Tuple* kwnames, std::initializer_list<con
 
 void std_modules_register() {
   math_module_register();
+  random_module_register();
 }
 
 }  // namespace pg
