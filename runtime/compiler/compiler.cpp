@@ -1607,7 +1607,6 @@ class Compiler {
     // Future statements only steer the compiler (scan_future_imports);
     // there is no __future__ module to import.
     if (s->module == "__future__" && s->level == 0) return;
-    if (s->level > 0) error("pyglass does not support relative imports yet", s->loc);
     emit(OP_LOAD_CONST, add_const(Value::small(s->level), "i" + std::to_string(s->level)));
     Tuple* names = tuple_new(int64_t(s->names.size()));
     std::string key = "from";
@@ -1617,8 +1616,11 @@ class Compiler {
     }
     emit(OP_LOAD_CONST, add_const(Value(names), key));
     emit(OP_IMPORT_NAME, name_index(s->module));
+    if (s->names.size() == 1 && s->names[0].name == "*") {
+      emit(OP_IMPORT_STAR);
+      return;
+    }
     for (const Alias& alias : s->names) {
-      if (alias.name == "*") error("pyglass does not support 'import *' yet", s->loc);
       emit(OP_IMPORT_FROM, name_index(alias.name));
       name_op(alias.asname ? *alias.asname : alias.name, Access::Store, alias.loc);
     }

@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <string>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "modules/modules.h"
 #include "objects/layouts.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
@@ -83,13 +85,58 @@ std::string script_directory() {
   return slash == std::string::npos ? "" : path.substr(0, slash == 0 ? 1 : slash);
 }
 
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// The bundled library (runtime/lib): installed next to the binary
+// (<prefix>/<bindir>/pyglass -> <prefix>/<datadir>/pyglass/lib), else the
+// source tree's copy, whose absolute path was compiled in.
+std::string bundled_lib_directory(const std::string& executable) {
+  size_t slash = executable.rfind('/');
+  if (slash != std::string::npos) {
+    std::string prefix = executable.substr(0, slash);
+    std::string bindir = PYGLASS_INSTALL_BINDIR;
+    bool ok = true;
+    for (size_t start = 0; ok && start < bindir.size();) {
+      size_t end = bindir.find('/', start);
+      if (end == std::string::npos) end = bindir.size();
+      if (end > start) {
+        size_t up = prefix.rfind('/');
+        if (up == std::string::npos) ok = false;
+        else prefix.resize(up);
+      }
+      start = end + 1;
+    }
+    std::string installed = prefix + "/" + PYGLASS_INSTALLED_LIB_DIR;
+    if (ok && is_directory(installed)) return installed;
+  }
+  return PYGLASS_SOURCE_LIB_DIR;
+}
+
 Value sys_init() {
   Value m = module_new("sys");
   module_add(m, "argv", g_runtime.sys_argv);
   module_add(m, "modules", Value(g_runtime.modules));
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  exe[n > 0 ? n : 0] = '\0';
+  // sys.path: the script's directory, then PYGLASSPATH's entries (like
+  // PYTHONPATH), then the bundled library.
   List* path = list_new(0);
-  list_append(path, Value(str_new(script_directory())));
   module_add(m, "path", Value(path));
+  list_append(path, Value(str_new(script_directory())));
+  if (const char* extra = getenv("PYGLASSPATH")) {
+    std::string entries(extra);
+    for (size_t start = 0; start <= entries.size();) {
+      size_t end = entries.find(':', start);
+      if (end == std::string::npos) end = entries.size();
+      if (end > start) list_append(path, Value(str_from_os_bytes(entries.substr(start, end - start))));
+      start = end + 1;
+    }
+  }
+  list_append(path, Value(str_new(bundled_lib_directory(exe))));
   module_add(m, "maxsize", int_from_i64(INT64_MAX));
   module_add(m, "platform", str_from_cstr("linux"));
   module_add(m, "byteorder", str_from_cstr("little"));
@@ -97,9 +144,6 @@ Value sys_init() {
   module_add(m, "version_info",
              Value(tuple_from({Value::small(3), Value::small(11), Value::small(7),
                                str_from_cstr("final"), Value::small(0)})));
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  exe[n > 0 ? n : 0] = '\0';
   module_add(m, "executable", str_from_cstr(exe));
   module_add_function(m, "exit", sys_exit);
   module_add_function(m, "getrecursionlimit", sys_getrecursionlimit);

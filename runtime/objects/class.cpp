@@ -342,7 +342,8 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     if (nargs != 3 || kwnames)
       return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
     obj = type_new_from_args(type, args);
-  } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType) {
+  } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType ||
+             (sb->flags & kTypeNativeLayout)) {
     obj = sb->construct(type, nullptr, 0, nullptr);  // empty: __init__ fills it
   } else {
     obj = sb->construct(type, args, nargs, kwnames);  // immutable: made from the arguments
@@ -582,7 +583,8 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   if (!base) return Value();
   Type* sb = static_base_of(base);
   bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType ||
-                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType || sb == &ComplexType;
+                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType ||
+                    sb == &ComplexType || (sb->flags & kTypeNativeLayout);
   bool variable_size = sb == &StrType || sb == &TupleType || sb == &BytesType;
   if (sb != &ObjectType && sb != &TypeType && !(sb->flags & kTypeExceptionSubclass) && !fixed_size &&
       !variable_size)

@@ -143,6 +143,11 @@ enum TypeFlags : uint32_t {
   kTypeDictSubclass = 1u << 6,
   kTypeExceptionSubclass = 1u << 7,  // BaseException and its subclasses
   kTypeTypeSubclass = 1u << 8,
+  // A static type of a library module (deque, random's generator, ...)
+  // whose fixed-size instances a class statement may extend: subclass
+  // instances get the type's layout plus a dict pointer; they are made by
+  // construct(subtype, no args) and then filled by __init__, like list's.
+  kTypeNativeLayout = 1u << 9,
 };
 
 struct Type : Object {

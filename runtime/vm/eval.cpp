@@ -1214,9 +1214,14 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   TARGET(IMPORT_NAME) {
     Value fromlist = POP();
     Value level = TOP();
-    Value module = import_name(NAME(oparg), fromlist, level);
+    Value module = import_name(NAME(oparg), fromlist, level, f->globals);
     if (module.is_null()) goto error;
     TOP() = module;
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    Value module = POP();
+    if (import_star(module, f->locals) < 0) goto error;
     DISPATCH();
   }
   TARGET(IMPORT_FROM) {

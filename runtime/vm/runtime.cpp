@@ -14,6 +14,7 @@
 
 #include "compiler/compiler.h"
 #include "modules/modules.h"
+#include "modules/std_util.h"
 #include "modules/sys_module.h"
 #include "objects/class.h"
 #include "objects/containers.h"
@@ -115,6 +116,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   time_module_register();
   os_module_register();
   faulthandler_module_register();
+  std_modules_register();
   Value builtins_module = module_new("builtins");
   dict_set_str(g_runtime.modules, str_intern("builtins"), builtins_module);
   // The builtins module's namespace is the builtins dict itself.

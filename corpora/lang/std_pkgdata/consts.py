@@ -1,0 +1,3 @@
+FACTOR = 2
+public_value = 10
+_private_value = 11

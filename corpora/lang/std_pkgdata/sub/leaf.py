@@ -1,0 +1,4 @@
+from . import LEVEL
+from .. import consts
+def where():
+    return LEVEL + ":" + __name__

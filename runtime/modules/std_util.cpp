@@ -1,0 +1,53 @@
+// Helpers shared by the C++ standard library modules (see std_util.h), and
+// their registration.
+#include "modules/std_util.h"
+
+#include <string_view>
+
+#include "objects/layouts.h"
+#include "objects/type.h"
+
+namespace pg {
+
+void math_module_register();
+void random_module_register();
+
+Value number_index(Value v) {
+  if (is_int(v)) return v;
+  bool found = false;
+  Value r = call_special(v, str_intern("__index__"), nullptr, 0, &found);
+  if (!found)
+    return raise(&TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(v));
+  if (r.is_null()) return r;
+  if (!is_int(r)) return raise(&TypeErrorType, "__index__ returned non-int (type %s)", type_name(r));
+  return r;
+}
+
+Value keyword_arg(const Value* args, size_t nargs, Tuple* kwnames, const char* name) {
+  if (!kwnames) return Value();
+  for (int64_t i = 0; i < tuple_size(kwnames); ++i)
+    if (str_view(tuple_items(kwnames)[i].as<Str>()) == name) return args[nargs + size_t(i)];
+  return Value();
+}
+
+bool check_keywords(const char* fname, Tuple* kwnames, std::initializer_list<const char*> allowed) {
+  if (!kwnames) return true;
+  for (int64_t i = 0; i < tuple_size(kwnames); ++i) {
+    std::string_view k = str_view(tuple_items(kwnames)[i].as<Str>());
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || k == a;
+    if (!ok) {
+      raise(&TypeErrorType, "%s() got an unexpected keyword argument '%.*s'", fname, int(k.size()),
+            k.data());
+      return false;
+    }
+  }
+  return true;
+}
+
+void std_modules_register() {
+  math_module_register();
+  random_module_register();
+}
+
+}  // namespace pg
