@@ -15,6 +15,7 @@ namespace pg {
 void time_module_register();
 void os_module_register();
 void faulthandler_module_register();
+void thread_module_register();  // _thread (threads, issue 8)
 
 // format(value, spec) (builtins_format.cpp): a user class's __format__, else
 // the int / float / str format-spec mini-language, else str(value) for an

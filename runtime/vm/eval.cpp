@@ -16,6 +16,7 @@
 #include "objects/type.h"
 #include "modules/modules.h"
 #include "vm/generator.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
@@ -924,6 +925,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   TARGET(JUMP_BACKWARD) {
     JUMP_TO(oparg);
     if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    GIL_SAFE_POINT();  // threads (issue 8)
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -986,6 +988,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   }
   TARGET(CALL) {
     if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    GIL_SAFE_POINT();  // threads (issue 8)
     Value* args = sp - oparg;
     Value callable = args[-2];
     size_t nargs = oparg;

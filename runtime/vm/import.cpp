@@ -42,6 +42,16 @@ bool find_source(std::string_view name, std::string* path, std::string* source) 
       return true;
     }
   }
+#ifdef PYGLASS_LIB_DIR
+  // threads (issue 8): bundled library modules (runtime/lib, e.g.
+  // threading.py) after sys.path. Temporary hook until the "stdlib" work
+  // decides how bundled modules are found.
+  std::string bundled = std::string(PYGLASS_LIB_DIR) + "/" + std::string(name) + ".py";
+  if (read_file(bundled, source)) {
+    *path = bundled;
+    return true;
+  }
+#endif
   return false;
 }
 
