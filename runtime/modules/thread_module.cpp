@@ -138,6 +138,10 @@ bool acquire_timeout(const char* fname, const Value* args, size_t nargs, Tuple* 
       timeout = double(i);
     }
   }
+  if (std::isnan(timeout)) {
+    raise(&ValueErrorType, "Invalid value NaN (not a number)");
+    return false;
+  }
   if (!blocking && timeout != -1) {
     raise(&ValueErrorType, "can't specify a timeout for a non-blocking call");
     return false;
@@ -152,7 +156,7 @@ bool acquire_timeout(const char* fname, const Value* args, size_t nargs, Tuple* 
     *out = -1;
   } else {
     if (timeout > kTimeoutMax) {
-      raise(&OverflowErrorType, "timeout value is too large");
+      raise(&OverflowErrorType, "timestamp out of range for platform time_t");
       return false;
     }
     *out = int64_t(std::ceil(timeout * 1e9));
@@ -439,12 +443,25 @@ Value thread_apply(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return apply(args[0], args[1], nargs == 3 ? args[2] : Value());
 }
 
+// _print_exception(exc[, header]): header line (if given), then the
+// traceback, to stderr (threading.excepthook; there is no sys.stderr yet).
 Value thread_print_exception(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("_print_exception", nargs, kwnames, 1, 1)) return Value();
+  if (!check_nargs("_print_exception", nargs, kwnames, 1, 2)) return Value();
   fflush(stdout);
+  if (nargs == 2 && is_str(args[1])) fprintf(stderr, "%s\n", str_cstr(args[1].as<Str>()));
   print_exception(args[0], stderr);
   fflush(stderr);
   return None();
+}
+
+// A number unique to the calling thread for the life of the process (a
+// pooled state's address and its generation): threading.local's key.
+Value thread_serial(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("_serial", nargs, kwnames, 0, 0)) return Value();
+  ThreadState* ts = current_thread();
+  Value parts[2] = {int_from_u64(uint64_t(reinterpret_cast<uintptr_t>(ts))),
+                    int_from_u64(ts->generation)};
+  return Value(tuple_from({parts[0], parts[1]}));
 }
 
 Value thread_module_init() {
@@ -460,6 +477,7 @@ Value thread_module_init() {
   module_add_function(m, "_set_thread_name", thread_set_thread_name);
   module_add_function(m, "_apply", thread_apply);
   module_add_function(m, "_print_exception", thread_print_exception);
+  module_add_function(m, "_serial", thread_serial);
   module_add(m, "LockType", Value(&LockType));
   module_add(m, "RLock", Value(&RLockType));
   module_add(m, "error", Value(&RuntimeErrorType));
