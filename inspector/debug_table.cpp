@@ -38,6 +38,8 @@ static_assert(sizeof(PgDebugStruct_Dict) == 4 * 8);
 static_assert(sizeof(PgDebugStruct_Exception) == 4 * 5);
 static_assert(sizeof(PgDebugStruct_Traceback) == 4 * 4);
 static_assert(sizeof(PgDebugStruct_Module) == 4 * 3);
+static_assert(sizeof(PgDebugStruct_ThreadWait) == 4 * 5);
+static_assert(sizeof(PgDebugStruct_Lock) == 4 * 4);
 
 constexpr uint32_t kMaxStructSize = 1u << 20;  // anything bigger is garbage
 
@@ -149,6 +151,17 @@ std::vector<StructSpec> make_specs() {
                  {"lineno", PGI_FLD(traceback, lineno), 4}}));
   s.push_back(R("Module", PGI_REC(module), sizeof(PgDebugStruct_Module),
                 {{"name", PGI_FLD(module, name), 8}, {"dict", PGI_FLD(module, dict), 8}}));
+  // minor 1 (threads): more ThreadState fields (their own record, sized
+  // like ThreadState), and lock objects.
+  s.push_back(R("ThreadState", PGI_REC(thread_wait), sizeof(PgDebugStruct_ThreadWait),
+                {{"wait_object", PGI_FLD(thread_wait, wait_object), 8},
+                 {"wait_kind", PGI_FLD(thread_wait, wait_kind), 4},
+                 {"generation", PGI_FLD(thread_wait, generation), 4},
+                 {"ident", PGI_FLD(thread_wait, ident), 8}}));
+  s.push_back(R("LockObject", PGI_REC(lock), sizeof(PgDebugStruct_Lock),
+                {{"locked", PGI_FLD(lock, locked), 4},
+                 {"owner_tid", PGI_FLD(lock, owner_tid), 8},
+                 {"count", PGI_FLD(lock, count), 8}}));
   return s;
 }
 

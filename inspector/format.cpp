@@ -36,7 +36,9 @@ std::string format_thread_line(const ThreadReport& t) {
   std::string state = t.known_to_vm ? t.state : "not a pyglass thread";
   if (state.empty()) state = "unknown";
   if (t.is_crashing) state += ", crashed";
-  return fmt::format("Thread {} \"{}\" ({}){}", t.tid, t.name, state, t.known_to_vm ? ":" : "");
+  std::string detail = t.known_to_vm && !t.detail.empty() ? " [" + t.detail + "]" : "";
+  return fmt::format("Thread {} \"{}\" ({}){}{}", t.tid, t.name, state, detail,
+                     t.known_to_vm ? ":" : "");
 }
 
 namespace {
@@ -134,9 +136,15 @@ json to_json(const ThreadReport& t) {
     j["kind"] = m.is_python ? "python" : "native";
     merged.push_back(std::move(j));
   }
+  json wait = nullptr;
+  if (!t.wait_kind.empty())
+    wait = {{"kind", t.wait_kind}, {"address", t.wait_address}, {"owner_tid", t.wait_owner_tid}};
   return {{"tid", t.tid},
           {"name", t.name},
           {"state", t.state},
+          {"detail", t.detail},
+          {"holds_gil", t.holds_gil},
+          {"wait", std::move(wait)},
           {"known_to_vm", t.known_to_vm},
           {"is_crashing", t.is_crashing},
           {"exception", t.exception},
@@ -221,6 +229,14 @@ ProcessReport report_from_json(const json& doc) {
     t.tid = tj.at("tid").get<int64_t>();
     t.name = tj.at("name").get<std::string>();
     t.state = tj.at("state").get<std::string>();
+    // Added with the threads work: optional for documents of older tools.
+    t.detail = tj.value("detail", std::string());
+    t.holds_gil = tj.value("holds_gil", false);
+    if (auto w = tj.find("wait"); w != tj.end() && w->is_object()) {
+      t.wait_kind = w->value("kind", std::string());
+      t.wait_address = w->value("address", uint64_t(0));
+      t.wait_owner_tid = w->value("owner_tid", int64_t(0));
+    }
     t.known_to_vm = tj.at("known_to_vm").get<bool>();
     t.is_crashing = tj.at("is_crashing").get<bool>();
     t.exception = tj.at("exception").get<std::string>();

@@ -8,7 +8,7 @@
 //
 //   Process 4242 (pyglass 0.1.0), core file ./core
 //   Crash: SIGSEGV (fault address 0x0) in thread 4242
-//   Thread 4242 "MainThread" (running, crashed):
+//   Thread 4242 "MainThread" (running, crashed) [holds the GIL]:
 //     File "/abs/app.py", line 12, in inner
 //       return data[0] / scale
 //         data = [1, 2]                  (locals, arguments first)
@@ -17,6 +17,10 @@
 //       outer(3)
 //     Exception in flight: ZeroDivisionError: division by zero
 //     [warning] frame chain truncated at 0x7f00 (cycle)
+//
+//   Thread 4244 "worker-a" (blocked) [blocked on Lock 0x7f00 held by thread 4245 "worker-b"]:
+//     File "/abs/app.py", line 7, in transfer
+//       with second:
 //
 //   Thread 4243 "worker" (not a pyglass thread)
 //     Native 0x00007f0000001000 in poll (libc.so.6)
@@ -27,7 +31,10 @@
 // pid is unknown, e.g. through a debugger) and, unless it only repeats the
 // pid, the source (Target::describe()). "Crash:" only when crash info is
 // known; "crashed" only on the crashing thread; "Exception in flight" only
-// when there is one. A thread with native frames merged prints the merged
+// when there is one. The [detail] after the state comes from the exported
+// thread fields: "holds the GIL", "waiting for the GIL", "blocked on Lock
+// ADDR" (+ " held by thread TID "NAME"" when the lock's owner is known);
+// none for sleeping threads. A thread with native frames merged prints the merged
 // list instead of the Python frames. Line 0 (unknown) prints as "line ?".
 // An unreadable frame prints its frame line followed by "    [error] ...".
 // Threads are separated by one empty line.
@@ -43,6 +50,8 @@
 //                    "fault_address": 0 | null (when not meaningful), "tid": 4242},
 //   "threads": [{
 //     "tid": 4242, "name": "MainThread", "state": "running",
+//     "detail": "holds the GIL", "holds_gil": true,
+//     "wait": null | {"kind": "Lock", "address": 140..., "owner_tid": 4245},
 //     "known_to_vm": true, "is_crashing": true,
 //     "exception": "ZeroDivisionError: division by zero" | "",
 //     "frames": [{                     // Python frames, innermost first
@@ -76,7 +85,7 @@ std::string format_local_line(const LocalVariable& local);
 // '  Native 0x00005555555a1234 in SYMBOL (MODULE)' ("??" for an unknown
 // symbol; the module's basename; no parentheses when it is unknown).
 std::string format_native_line(const NativeFrame& frame);
-// 'Thread 4242 "MainThread" (running, crashed):'
+// 'Thread 4242 "MainThread" (running, crashed) [holds the GIL]:'
 std::string format_thread_line(const ThreadReport& thread);
 
 // The whole report as text (see above); ends with a newline. Without

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -122,6 +123,26 @@ Result inspect(Target& target, const Options& options) {
   }
   std::unordered_map<int64_t, size_t> by_tid;
   for (size_t i = 0; i < walks.size(); ++i) by_tid.emplace(walks[i].report.tid, i);
+  // A blocked thread's detail names the thread holding its lock.
+  std::unordered_map<int64_t, std::string> names;
+  for (uint64_t ts : states) {
+    const auto& td = remote.t().thread;
+    Block b = remote.block(ts, td.size);
+    if (!b.ok() || !b.has(td.name, td.name_size)) continue;
+    const char* p = reinterpret_cast<const char*>(b.data() + td.name);
+    std::string name(p, strnlen(p, td.name_size));
+    for (char& c : name)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    names[b.get<int64_t>(td.native_tid)] = std::move(name);
+  }
+  for (ThreadWalk& w : walks) {
+    ThreadReport& t = w.report;
+    if (t.wait_owner_tid == 0) continue;
+    auto it = names.find(t.wait_owner_tid);
+    t.detail += it == names.end() ? fmt::format(" held by thread {}", t.wait_owner_tid)
+                                  : fmt::format(" held by thread {} \"{}\"", t.wait_owner_tid,
+                                                it->second);
+  }
 
   const uint64_t eval_start = located.table->t.eval_start, eval_end = located.table->t.eval_end;
   auto finish = [&](ThreadWalk* w, ThreadReport t) {

@@ -134,8 +134,14 @@ void make_layout(PgDebugTable& t, bool padded) {
   th.size = lay(0, {p8(th.next), p8(th.native_tid), Slot{&th.name, th.name_size, 1},
                     p8(th.current_frame), p8(th.datastack_chunk), kNull8, kNull8,
                     p8(th.current_exception), p8(th.handled_exception), p4(th.recursion_depth),
-                    kNull4, kNull4, kNull4, p4(th.run_state), kNull8},
+                    kNull4, kNull4, kNull4, p4(th.run_state), kNull8,
+                    p8(t.thread_wait.wait_object), p4(t.thread_wait.wait_kind),
+                    p4(t.thread_wait.generation), p8(t.thread_wait.ident)},
                 padded);
+  t.thread_wait.size = th.size;
+  t.lock.size = lay(hdr, {p4(t.lock.locked), kNull4, p8(t.lock.owner_tid), kNull8,
+                          p8(t.lock.count)},
+                    padded);
   auto& f = t.frame;
   f.size = lay(0, {p8(f.code), p8(f.previous), p8(f.function), p8(f.globals), kNull8,
                    p8(f.locals), p8(f.frame_obj), p8(f.instr_ptr), p4(f.stack_depth), p1(f.owner),
@@ -449,6 +455,20 @@ uint64_t ImageBuilder::thread(int64_t tid, const std::string& name, uint64_t cur
   set(o, th.current_exception, exception);
   set(o, th.run_state, run_state);
   threads_.push_back(o);
+  return o;
+}
+
+void ImageBuilder::thread_wait(uint64_t thread_state, uint64_t lock, uint32_t kind) {
+  set(thread_state, table_.thread.run_state, uint32_t(PG_THREAD_LOCK_WAIT));
+  set(thread_state, table_.thread_wait.wait_object, lock);
+  set(thread_state, table_.thread_wait.wait_kind, kind);
+}
+
+uint64_t ImageBuilder::lock(int64_t owner_tid) {
+  uint64_t o = object(0, table_.lock.size);
+  set(o, table_.lock.locked, uint32_t(owner_tid != 0));
+  set(o, table_.lock.owner_tid, owner_tid);
+  set(o, table_.lock.count, int64_t(owner_tid != 0));
   return o;
 }
 

@@ -145,6 +145,10 @@ class ImageBuilder {
   // A thread state, appended to the runtime's thread list at finish().
   uint64_t thread(int64_t tid, const std::string& name, uint64_t current_frame,
                   uint64_t exception = 0, uint32_t run_state = PG_THREAD_RUNNING);
+  // Marks a thread state blocked (PG_THREAD_LOCK_WAIT) on `lock`.
+  void thread_wait(uint64_t thread_state, uint64_t lock, uint32_t kind = PG_WAIT_LOCK);
+  // A lock object held by the thread `owner_tid` (0: free).
+  uint64_t lock(int64_t owner_tid);
   void set_modules(uint64_t dict) { modules_ = dict; }
   void set_eval_range(uint64_t start, uint64_t end) {
     table_.eval_start = start;

@@ -45,7 +45,20 @@ struct MergedFrame {
 struct ThreadReport {
   int64_t tid = 0;
   std::string name;          // from the thread state (or the kernel name for unknown threads)
-  std::string state;         // "running", "idle", ... (from the exported flags)
+  std::string state;         // "running", "idle", "waiting", "blocked", "sleeping" (exported run_state)
+  // What the thread does with respect to the GIL and locks (threads; from
+  // the exported fields, never from native function names):
+  //   detail   : "holds the GIL", "waiting for the GIL", "blocked on Lock
+  //              0x... held by thread 4244 \"worker-b\"", or "".
+  //   holds_gil: run_state says the thread holds the GIL.
+  //   wait_kind / wait_address / wait_owner_tid : the lock a blocked thread
+  //              waits on ("Lock" or "RLock"), and the thread holding it
+  //              (0 when free or unknown).
+  std::string detail;
+  bool holds_gil = false;
+  std::string wait_kind;
+  uint64_t wait_address = 0;
+  int64_t wait_owner_tid = 0;
   bool known_to_vm = true;   // false: a native thread with no pyglass thread state
   bool is_crashing = false;  // the thread that received the fatal signal
   std::vector<PyFrame> frames;        // innermost first

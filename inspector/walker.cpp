@@ -250,7 +250,10 @@ std::vector<uint64_t> Walker::thread_states(std::vector<std::string>& warnings) 
       warnings.push_back(fmt::format("thread state at {:#x} unreadable; thread list truncated", ts));
       break;
     }
-    out.push_back(ts);
+    // Pooled states no thread uses (and states whose thread is not running
+    // yet) are skipped: see docs/frame-layout.md, "Thread list protocol".
+    uint32_t rs = b.has(t.thread.run_state, 4) ? b.get<uint32_t>(t.thread.run_state) : 0;
+    if (rs != PG_THREAD_DEAD && rs != PG_THREAD_STARTING) out.push_back(ts);
     ts = b.ptr(t.thread.next);
   }
   return out;
@@ -275,9 +278,18 @@ ThreadWalk Walker::walk_thread(uint64_t ts) {
   }
   if (tb.has(t.thread.run_state, 4)) {
     uint32_t rs = tb.get<uint32_t>(t.thread.run_state);
-    r.state = rs == PG_THREAD_RUNNING ? "running"
-              : rs == PG_THREAD_IDLE  ? "idle"
-                                      : fmt::format("state {}", rs);
+    switch (rs) {
+      case PG_THREAD_RUNNING: r.state = "running"; break;
+      case PG_THREAD_IDLE: r.state = "idle"; break;
+      case PG_THREAD_GIL_WAIT: r.state = "waiting"; break;
+      case PG_THREAD_LOCK_WAIT: r.state = "blocked"; break;
+      case PG_THREAD_SLEEPING: r.state = "sleeping"; break;
+      default: r.state = fmt::format("state {}", rs); break;
+    }
+    r.holds_gil = rs == PG_THREAD_RUNNING || rs == PG_THREAD_IDLE;
+    if (r.holds_gil) r.detail = "holds the GIL";
+    if (rs == PG_THREAD_GIL_WAIT) r.detail = "waiting for the GIL";
+    if (rs == PG_THREAD_LOCK_WAIT) read_wait(tb, r);
   } else {
     r.state = "unknown";
   }
@@ -324,6 +336,24 @@ ThreadWalk Walker::walk_thread(uint64_t ts) {
     addr = previous;
   }
   return w;
+}
+
+void Walker::read_wait(const Block& tb, ThreadReport& r) {
+  const PgDebugTable& t = remote_.t();
+  const auto& tw = t.thread_wait;
+  if (!tb.has(tw.wait_object, 8)) {
+    r.detail = "blocked";
+    return;
+  }
+  r.wait_address = tb.ptr(tw.wait_object);
+  uint32_t kind = tb.has(tw.wait_kind, 4) ? tb.get<uint32_t>(tw.wait_kind) : 0;
+  r.wait_kind = kind == PG_WAIT_RLOCK ? "RLock" : kind == PG_WAIT_LOCK ? "Lock" : "object";
+  r.detail = fmt::format("blocked on {} {:#x}", r.wait_kind, r.wait_address);
+  const auto& lk = t.lock;
+  if (r.wait_address == 0 || !Remote::plausible(r.wait_address) || lk.size == 0) return;
+  Block lb = remote_.block(r.wait_address, lk.size);
+  if (!lb.ok() || !lb.has(lk.locked, 4) || !lb.has(lk.owner_tid, 8)) return;
+  if (lb.get<uint32_t>(lk.locked) != 0) r.wait_owner_tid = lb.get<int64_t>(lk.owner_tid);
 }
 
 std::string Walker::exception_text(uint64_t bits) {

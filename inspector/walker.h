@@ -127,6 +127,8 @@ class Walker {
   CodeInfo& code_entry(uint64_t addr);
   void load_locals_meta(uint64_t code_addr, CodeInfo& code);
   PyFrame make_frame(const Block& frame, FrameExtra* extra);
+  // Fills wait_* and detail of a thread blocked on a lock (threads).
+  void read_wait(const Block& thread_state, ThreadReport& r);
 
   Remote& remote_;
   WalkOptions options_;

@@ -7,6 +7,7 @@
 #include "pyglass/debug_abi.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
+#include "vm/thread_lock.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
 
@@ -97,6 +98,11 @@ constexpr PgDebugTable make_table() {
   t.traceback = {sizeof(TracebackObject), OFF(TracebackObject, next), OFF(TracebackObject, frame),
                  OFF(TracebackObject, lineno)};
   t.module = {sizeof(Module), OFF(Module, name), OFF(Module, dict)};
+  // minor 1 (threads)
+  t.thread_wait = {sizeof(ThreadState), OFF(ThreadState, wait_object), OFF(ThreadState, wait_kind),
+                   OFF(ThreadState, generation), OFF(ThreadState, ident)};
+  t.lock = {sizeof(LockObject), OFF(LockObject, locked), OFF(LockObject, owner_tid),
+            OFF(LockObject, count)};
   return t;
 }
 
@@ -151,5 +157,7 @@ PgDebugTable pyglass_debug_table = {
     kLayout.traceback,
     kLayout.module,
     ADDR(CoroutineType),
+    kLayout.thread_wait,
+    kLayout.lock,
 };
 }

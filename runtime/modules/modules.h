@@ -20,6 +20,7 @@ void faulthandler_module_register();
 // signal handlers (runtime_finalize, before objects are freed).
 void faulthandler_enable_at_startup();
 void faulthandler_shutdown();
+void thread_module_register();  // _thread (threads, issue 8)
 
 // format(value, spec) (builtins_format.cpp): a user class's __format__, else
 // the int / float / str format-spec mini-language, else str(value) for an

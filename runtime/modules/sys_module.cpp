@@ -12,6 +12,7 @@
 #include "modules/modules.h"
 #include "objects/layouts.h"
 #include "vm/frame.h"
+#include "vm/gil.h"
 #include "vm/thread_state.h"
 
 namespace pg {
@@ -150,6 +151,8 @@ Value sys_init() {
   module_add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   module_add_function(m, "_getframe", sys_getframe);
   module_add_function(m, "intern", sys_intern);
+  module_add_function(m, "setswitchinterval", sys_setswitchinterval);  // threads (issue 8)
+  module_add_function(m, "getswitchinterval", sys_getswitchinterval);
   return m;
 }
 

@@ -12,6 +12,7 @@
 
 #include "modules/modules.h"
 #include "objects/layouts.h"
+#include "vm/gil.h"
 
 namespace pg {
 
@@ -55,10 +56,11 @@ constexpr char kTime[] = "time.time", kTimeNs[] = "time.time_ns",
 // sleep
 // ---------------------------------------------------------------------------
 
-// The only place the thread blocks. Kept this small on purpose: the slice
-// that adds threads releases the GIL around it. A signal interrupting the
-// sleep does not end it early (no Python-level signal handlers yet).
+// The thread sleeps without the GIL (state "sleeping" for the tools). A
+// signal interrupting the sleep does not end it early (no Python-level
+// signal handlers yet).
 void sleep_for_ns(int64_t ns) {
+  GilReleased released(kThreadSleeping);
   timespec remaining{time_t(ns / kNsPerSecond), long(ns % kNsPerSecond)};
   while (nanosleep(&remaining, &remaining) != 0 && errno == EINTR) {
   }

@@ -40,7 +40,14 @@ void trace_frame_chain(Frame* frame, Visitor& v) {
 }
 
 void trace_roots(Visitor& v) {
+  // Every live thread's roots. Only the GIL holder collects; the other
+  // threads wait for the GIL at a safe point or in a blocking call, so their
+  // frames and Rooted chains are consistent and still (see vm/gil.h).
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
+    if (ts->run_state == kThreadDead) continue;
+    v.visit(ts->start_callable);
+    v.visit(ts->start_args);
+    v.visit(ts->start_kwargs);
     trace_frame_chain(ts->current_frame, v);
     v.visit(ts->current_exception);
     v.visit(ts->handled_exception);

@@ -19,6 +19,7 @@
 #include "vm/coroutine.h"
 #include "vm/function_call.h"
 #include "vm/generator.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
@@ -909,6 +910,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   TARGET(JUMP_BACKWARD) {
     JUMP_TO(oparg);
     if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    GIL_SAFE_POINT();  // threads (issue 8)
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -971,6 +973,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   }
   TARGET(CALL) {
     if (__builtin_expect(gc_should_collect(), 0)) gc_collect();
+    GIL_SAFE_POINT();  // threads (issue 8)
     Value* args = sp - oparg;
     Value callable = args[-2];
     size_t nargs = oparg;

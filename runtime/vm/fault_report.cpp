@@ -89,7 +89,7 @@ void dump_frames(int fd, Frame* frame) {
 
 void dump_thread(int fd, ThreadState* ts, bool is_current) {
   fault_write(fd, is_current ? "Current thread " : "Thread ");
-  write_hex(fd, ts->pthread_id, 16);
+  write_hex(fd, ts->ident, 16);
   fault_write(fd, " (most recent call first):\n");
   dump_frames(fd, ts->current_frame);
 }

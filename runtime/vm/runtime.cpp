@@ -24,6 +24,7 @@
 #include "objects/type.h"
 #include "vm/eval.h"
 #include "vm/generator.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/traceback.h"
 
@@ -34,23 +35,6 @@ Runtime g_runtime;
 namespace {
 thread_local ThreadState* t_current_thread = nullptr;
 ThreadState g_main_thread_state;
-// How far nested native calls (a slot calling a Python dunder that calls a
-// slot ...) may take the main thread's C stack before they raise
-// RecursionError: the stack limit minus a margin for the code that runs
-// after the check. The depth counters alone do not bound the C stack:
-// sanitizer builds use several KiB per eval_frame activation.
-char* g_stack_base = nullptr;
-size_t g_stack_budget = 0;
-
-void init_stack_budget() {
-  g_stack_base = static_cast<char*>(__builtin_frame_address(0));
-  struct rlimit rl;
-  size_t limit = size_t(8) << 20;
-  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t(256) << 20))
-    limit = size_t(rl.rlim_cur);
-  size_t margin = limit / 8 > (size_t(256) << 10) ? limit / 8 : (size_t(256) << 10);
-  g_stack_budget = limit > 2 * margin ? limit - margin : limit / 2;
-}
 }  // namespace
 
 ThreadState* current_thread() { return t_current_thread; }
@@ -59,9 +43,9 @@ void set_current_thread(ThreadState* ts) { t_current_thread = ts; }
 bool enter_native_recursion(const char* where) {
   ThreadState* ts = current_thread();
   bool too_deep = ++ts->c_recursion_depth > ts->c_recursion_limit;
-  if (!too_deep && ts == &g_main_thread_state && g_stack_base) {
+  if (!too_deep && ts->stack_base) {
     char* here = static_cast<char*>(__builtin_frame_address(0));
-    too_deep = here < g_stack_base && size_t(g_stack_base - here) > g_stack_budget;
+    too_deep = here < ts->stack_base && size_t(ts->stack_base - here) > ts->stack_budget;
   }
   if (too_deep) {
     --ts->c_recursion_depth;
@@ -71,23 +55,119 @@ bool enter_native_recursion(const char* where) {
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// The thread-state pool (threads, issue 8). The protocol out-of-process
+// readers rely on (docs/frame-layout.md, "Thread list protocol"):
+//   * a thread state is never freed: finished ones are marked kThreadDead
+//     and reused by the next thread started;
+//   * a new state is fully initialised before it is linked, by one release
+//     store, at the end of the list; `next` never changes after that except
+//     from null to a new, initialised state;
+//   * so a reader that follows `next` pointers at any instant only ever
+//     reads thread-state memory, and skips dead states.
+// All of this runs with the GIL held.
+// ---------------------------------------------------------------------------
+
+namespace {
+ThreadState* g_free_states = nullptr;
+
+void thread_state_defaults(ThreadState* ts) {
+  ts->recursion_limit = g_runtime.recursion_limit ? g_runtime.recursion_limit : 1000;
+  // Native recursion (repr of nested lists, calls from native code) gets a
+  // separate, generous budget; the stack-address check bounds it too.
+  ts->c_recursion_limit = 8000;
+}
+}  // namespace
+
+ThreadState* thread_state_acquire() {
+  ThreadState* ts = g_free_states;
+  if (ts) {
+    g_free_states = ts->next_free;
+    ThreadState* next = ts->next;
+    uint32_t generation = ts->generation;
+    StackChunk* chunk = ts->datastack_chunk;  // kept: the pool reuses data stacks too
+    // Dead states have no frames; clearing the rest leaves `next` intact.
+    memset(static_cast<void*>(ts), 0, sizeof *ts);
+    ts->next = next;
+    ts->run_state = kThreadStarting;
+    ts->generation = generation + 1;
+    ts->datastack_chunk = chunk;
+    if (chunk) {
+      ts->datastack_top = chunk->data;
+      ts->datastack_limit = reinterpret_cast<Value*>(reinterpret_cast<char*>(chunk) + chunk->size);
+    }
+    thread_state_defaults(ts);
+    return ts;
+  }
+  ts = static_cast<ThreadState*>(calloc(1, sizeof(ThreadState)));
+  if (!ts) {
+    fputs("pyglass: out of memory\n", stderr);
+    abort();
+  }
+  ts->run_state = kThreadStarting;
+  ts->generation = 1;
+  thread_state_defaults(ts);
+  __atomic_store_n(&g_runtime.threads_tail->next, ts, __ATOMIC_RELEASE);
+  g_runtime.threads_tail = ts;
+  return ts;
+}
+
+void thread_state_release(ThreadState* ts) {
+  ts->current_frame = nullptr;
+  ts->current_exception = Value();
+  ts->handled_exception = Value();
+  ts->start_callable = ts->start_args = ts->start_kwargs = Value();
+  ts->rooted = nullptr;
+  ts->wait_object = nullptr;
+  ts->ident = 0;
+  ts->native_tid = 0;
+  ts->stack_base = nullptr;
+  // Only the older chunks are freed; the first one stays for reuse.
+  while (ts->datastack_chunk && ts->datastack_chunk->previous) {
+    StackChunk* c = ts->datastack_chunk;
+    ts->datastack_chunk = c->previous;
+    free(c);
+  }
+  __atomic_store_n(&ts->run_state, uint32_t(kThreadDead), __ATOMIC_RELEASE);
+  ts->next_free = g_free_states;
+  g_free_states = ts;
+}
+
+int thread_states_alive(const ThreadState* except) {
+  int n = 0;
+  for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next)
+    if (ts != except && ts->run_state != kThreadDead) n++;
+  return n;
+}
+
+void thread_state_set_stack(ThreadState* ts, size_t limit) {
+  ts->stack_base = static_cast<char*>(__builtin_frame_address(0));
+  size_t margin = limit / 8 > (size_t(256) << 10) ? limit / 8 : (size_t(256) << 10);
+  ts->stack_budget = limit > 2 * margin ? limit - margin : limit / 2;
+}
+
 void runtime_init(const std::vector<std::string>& argv) {
   ThreadState* ts = &g_main_thread_state;
   memset(static_cast<void*>(ts), 0, sizeof *ts);
-  init_stack_budget();
+  // The main thread's C stack: as large as RLIMIT_STACK says (8 MiB when
+  // unlimited or huge).
+  struct rlimit rl;
+  size_t limit = size_t(8) << 20;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t(256) << 20))
+    limit = size_t(rl.rlim_cur);
+  thread_state_set_stack(ts, limit);
   ts->native_tid = int64_t(syscall(SYS_gettid));
-  ts->pthread_id = uint64_t(pthread_self());
+  ts->ident = uint64_t(pthread_self());
   strncpy(ts->name, "MainThread", sizeof ts->name - 1);
-  ts->recursion_limit = 1000;
-  // Native recursion (repr of nested lists, calls from native code) gets a
-  // separate, generous budget: each level uses far less C stack than the
-  // 8 MiB default allows.
-  ts->c_recursion_limit = 8000;
-  ts->run_state = kThreadIdle;
+  g_runtime.recursion_limit = 1000;
+  thread_state_defaults(ts);
+  ts->generation = 1;
   set_current_thread(ts);
   g_runtime.threads = ts;
+  g_runtime.threads_tail = ts;
   g_runtime.main_thread = ts;
-  g_runtime.recursion_limit = 1000;
+  gil_init(ts);
+  ts->run_state = kThreadIdle;
 
   type_ready(&ObjectType);
   type_ready(&TypeType);
@@ -117,6 +197,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   os_module_register();
   faulthandler_module_register();
   std_modules_register();
+  thread_module_register();
   Value builtins_module = module_new("builtins");
   dict_set_str(g_runtime.modules, str_intern("builtins"), builtins_module);
   // The builtins module's namespace is the builtins dict itself.
@@ -132,6 +213,9 @@ void runtime_finalize() {
   fflush(stdout);
   fflush(stderr);
   ThreadState* ts = current_thread();
+  // Daemon threads (or threads still finishing) may wait for the GIL, which
+  // this thread keeps until the process exits: their objects must stay.
+  if (thread_states_alive(ts) > 0) return;
   ts->current_exception = Value();
   ts->handled_exception = Value();
   g_runtime.modules = nullptr;
@@ -171,6 +255,29 @@ int handle_uncaught_exception() {
   return 1;
 }
 
+// Like CPython at exit: when the program used `threading`, its _shutdown()
+// joins every non-daemon thread before the process ends.
+static void wait_for_thread_shutdown() {
+  Value threading = dict_get_str(g_runtime.modules, str_intern("threading"));
+  if (threading.is_null()) return;
+  Rooted keep(&threading);
+  Value shutdown = obj_getattr_cstr(threading, "_shutdown");
+  if (shutdown.is_null()) {
+    error_clear();
+    return;
+  }
+  current_thread()->run_state = kThreadRunning;
+  Value r = call0(shutdown);
+  current_thread()->run_state = kThreadIdle;
+  if (r.is_null()) {
+    Value exc = error_fetch();
+    Rooted keep_exc(&exc);
+    fflush(stdout);
+    fputs("Exception ignored in: <module 'threading'>\n", stderr);
+    print_exception(exc, stderr);
+  }
+}
+
 int run_main_source(const std::string& source, const std::string& filename) {
   Value main = module_new("__main__");
   g_runtime.main_module = main;
@@ -185,8 +292,9 @@ int run_main_source(const std::string& source, const std::string& filename) {
   current_thread()->run_state = kThreadRunning;
   Value r = eval_code_in(code, globals, globals);
   current_thread()->run_state = kThreadIdle;
-  if (r.is_null()) return handle_uncaught_exception();
-  return 0;
+  int status = r.is_null() ? handle_uncaught_exception() : 0;
+  wait_for_thread_shutdown();
+  return status;
 }
 
 int run_main_file(const std::string& path) {

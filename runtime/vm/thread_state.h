@@ -29,10 +29,23 @@ struct StackChunk {
 };
 inline constexpr size_t kStackChunkSize = 16 * 1024;
 
-// What a thread is doing, for the tools (issue "threads" extends this).
+// What a thread is doing, for the tools (PG_THREAD_* in debug_abi.h). Only
+// the thread itself writes its run_state; tools read it at any moment.
 enum ThreadRunState : uint32_t {
-  kThreadRunning = 0,
-  kThreadIdle = 1,  // no Python code on its stack
+  kThreadRunning = 0,    // holds the GIL (runs Python or native code)
+  kThreadIdle = 1,       // holds the GIL, no Python code on its stack
+  kThreadGilWait = 2,    // waiting to take the GIL
+  kThreadLockWait = 3,   // GIL released, blocked on wait_object (a lock)
+  kThreadSleeping = 4,   // GIL released, in time.sleep()
+  kThreadDead = 5,       // pooled slot: no thread uses this state now
+  kThreadStarting = 6,   // created by start_new_thread, OS thread not yet running
+};
+
+// What a kThreadLockWait thread waits on (ThreadState.wait_kind).
+enum ThreadWaitKind : uint32_t {
+  kWaitNone = 0,
+  kWaitLock = 1,   // a _thread.lock
+  kWaitRLock = 2,  // a _thread.RLock
 };
 
 // Per-thread interpreter state. Fields valid always unless noted.
@@ -56,7 +69,20 @@ struct ThreadState {
   uint32_t run_state;         // ThreadRunState
   uint32_t reserved;
   Rooted* rooted;             // innermost Rooted (GC roots held by native code)
-  uint64_t pthread_id;        // pthread_self() of the thread (faulthandler prints it, as CPython)
+  // ---- threads (issue 8). Thread states come from a pool and are never
+  // freed (docs/frame-layout.md, "Thread list protocol").
+  Object* wait_object;        // kThreadLockWait: the lock object waited on; else null
+  uint32_t wait_kind;         // ThreadWaitKind, valid with wait_object
+  uint32_t generation;        // bumped each time the pooled state is (re)used
+  uint64_t ident;             // threading.get_ident() (pthread_self), 0 when dead
+  // Valid in kThreadStarting only: what the new thread will call (rooted
+  // through the thread list until the thread takes them).
+  Value start_callable;
+  Value start_args;
+  Value start_kwargs;
+  ThreadState* next_free;     // pool free list link (dead states only)
+  char* stack_base;           // C stack of the thread, for the native recursion guard
+  size_t stack_budget;        // bytes of C stack native recursion may use
 };
 
 // Runtime root.
@@ -69,11 +95,23 @@ struct Runtime {
   int32_t recursion_limit;    // sys.getrecursionlimit()
   int32_t initialized;        // 1 once runtime_init() finished
   Value sys_argv;             // list of str
+  ThreadState* threads_tail;  // last state on `threads` (new states are appended)
 };
 extern Runtime g_runtime;
 
 ThreadState* current_thread();
 void set_current_thread(ThreadState* ts);
+
+// Thread-state pool (runtime.cpp). Call with the GIL held. The state is
+// zeroed except `next` and `generation`, and is on g_runtime.threads.
+ThreadState* thread_state_acquire();
+// Returns a finished thread's state to the pool (GIL held; the caller
+// releases the GIL afterwards and never touches the state again).
+void thread_state_release(ThreadState* ts);
+// Number of thread states in use other than `except`.
+int thread_states_alive(const ThreadState* except);
+// Records the C stack of the calling thread for the native recursion guard.
+void thread_state_set_stack(ThreadState* ts, size_t stack_size);
 
 // C-stack guard for recursive native code (repr of nested containers, calls
 // from native code back into Python). Returns false with RecursionError set.

@@ -88,7 +88,9 @@ PR_SET_PDEATHSIG = 1
 EXIT_OTHER, EXIT_USAGE, EXIT_NOT_PYGLASS, EXIT_PERMISSION = 1, 2, 3, 4
 EXIT_NO_PROCESS, EXIT_MISMATCH, EXIT_VERSION, EXIT_CORRUPT = 5, 6, 7, 8
 
-THREAD_RE = re.compile(r'^Thread (\d+) "(.*)" \((.*)\):?$')
+# 'Thread TID "NAME" (STATE) [DETAIL]:' (the detail is optional: "holds the
+# GIL", "blocked on Lock 0x... held by thread TID "NAME"", ...).
+THREAD_RE = re.compile(r'^Thread (\d+) "(.*?)" \(([^()]*)\)(?: \[(.*)\])?:?$')
 FRAME_RE = re.compile(r'^  File "(.*)", line (\d+|\?), in (.*)$')
 NATIVE_RE = re.compile(r'^  Native (0x[0-9a-fA-F]+) in (.*)$')
 LOCAL_RE = re.compile(r'^      (\S+) = (.*)$')

@@ -387,7 +387,7 @@ def check_chain(opts, check, target_args, binary, live, symbols=True, printers=F
 
     threads = out["py-threads"]
     check.true("py-threads names the thread",
-               bool(threads) and re.match(r'^Thread \d+ "MainThread" \(\w+\):$', threads[0]),
+               bool(threads) and re.match(r'^Thread \d+ "MainThread" \(\w+\)( \[.*\])?:$', threads[0]),
                str(threads[:1]))
     check.equal("py-threads frames", threads[1:], py_bt_lines(frames)[1:])
     if stack_text is not None:

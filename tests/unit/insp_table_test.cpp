@@ -28,7 +28,7 @@ TEST(InspTable, FoundBySymbol) {
   ASSERT_TRUE(r.table) << r.error->message;
   EXPECT_TRUE(r.table->by_symbol);
   EXPECT_EQ(r.table->address, ImageBuilder::kTableAddr);
-  EXPECT_EQ(r.table->version(), "1.1");
+  EXPECT_EQ(r.table->version(), "1." + std::to_string(PG_DEBUG_MINOR));
   EXPECT_EQ(r.table->vm_version(), "pyglass 0.1.0");
 }
 

@@ -3,6 +3,7 @@
 // (inspector/c_api.h), over synthetic images: exact stacks in two layouts,
 // truncated and cyclic chains, garbage everywhere, locals, exceptions,
 // 10,000 frames.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -216,6 +217,48 @@ TEST(InspWalk, CyclicThreadListStopsWithAWarning) {
   EXPECT_EQ(r.threads[1].state, "idle");
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].find("cycle"), std::string::npos);
+}
+
+// threads: every state's detail comes from the exported fields; a blocked
+// thread names the lock and the thread holding it; dead and starting
+// (pooled) states are skipped.
+TEST(InspWalk, ThreadStatesLocksAndDeadStates) {
+  ImageBuilder b;
+  App a = build_app(b);
+  uint64_t wa = b.thread(4243, "worker-a", 0, 0, PG_THREAD_IDLE);
+  uint64_t wb = b.thread(4244, "worker-b", 0, 0, PG_THREAD_IDLE);
+  b.thread(0, "", 0, 0, PG_THREAD_DEAD);
+  b.thread(4246, "sleeper", 0, 0, PG_THREAD_SLEEPING);
+  b.thread(4247, "waiter", 0, 0, PG_THREAD_GIL_WAIT);
+  b.thread(0, "new", 0, 0, PG_THREAD_STARTING);
+  uint64_t lock_a = b.lock(4243), lock_b = b.lock(4244), free_lock = b.lock(0);
+  b.thread_wait(wa, lock_b);
+  b.thread_wait(wb, lock_a, PG_WAIT_RLOCK);
+  b.thread_wait(a.thread, free_lock);
+  b.finish();
+  ProcessReport r = inspect_ok(b.image());
+  ASSERT_EQ(r.threads.size(), 5u);
+  EXPECT_EQ(format_thread_line(r.threads[0]),
+            fmt::format("Thread 4242 \"MainThread\" (blocked) [blocked on Lock {:#x}]:", free_lock));
+  EXPECT_EQ(format_thread_line(r.threads[1]),
+            fmt::format("Thread 4243 \"worker-a\" (blocked) [blocked on Lock {:#x} held by "
+                        "thread 4244 \"worker-b\"]:",
+                        lock_b));
+  EXPECT_EQ(format_thread_line(r.threads[2]),
+            fmt::format("Thread 4244 \"worker-b\" (blocked) [blocked on RLock {:#x} held by "
+                        "thread 4243 \"worker-a\"]:",
+                        lock_a));
+  EXPECT_EQ(format_thread_line(r.threads[3]), "Thread 4246 \"sleeper\" (sleeping):");
+  EXPECT_EQ(format_thread_line(r.threads[4]),
+            "Thread 4247 \"waiter\" (waiting) [waiting for the GIL]:");
+  EXPECT_EQ(r.threads[1].wait_owner_tid, 4244);
+  EXPECT_EQ(r.threads[1].wait_address, lock_b);
+  EXPECT_FALSE(r.threads[1].holds_gil);
+  // The JSON carries the same facts and reads back.
+  ProcessReport back = report_from_json(to_json(r));
+  EXPECT_EQ(back.threads[2].wait_kind, "RLock");
+  EXPECT_EQ(back.threads[2].wait_owner_tid, 4243);
+  EXPECT_EQ(back.threads[4].detail, "waiting for the GIL");
 }
 
 TEST(InspWalk, UnreadableNamesAndBadLineTablesDegrade) {
@@ -525,7 +568,7 @@ TEST(InspCApi, BacktraceMatchesTheFormatter) {
   std::string text = take(pgi_backtrace(read_cb, sym_cb, &img, 0, 0));
   EXPECT_EQ(text,
             "Process ? (pyglass 0.1.0), the debugged process\n"
-            "Thread 4242 \"MainThread\" (running):\n"
+            "Thread 4242 \"MainThread\" (running) [holds the GIL]:\n"
             "  File \"/abs/app.py\", line 12, in inner\n"
             "  File \"/abs/app.py\", line 20, in outer\n"
             "  File \"/abs/app.py\", line 25, in <module>\n");

@@ -61,6 +61,17 @@ typedef uint32_t pg_offset_t;
 /* Thread run states (ThreadState.run_state). */
 #define PG_THREAD_RUNNING 0
 #define PG_THREAD_IDLE 1
+/* threads (minor 1): */
+#define PG_THREAD_GIL_WAIT 2   /* waiting to take the GIL */
+#define PG_THREAD_LOCK_WAIT 3  /* GIL released, blocked on thread_wait.wait_object */
+#define PG_THREAD_SLEEPING 4   /* GIL released, in time.sleep() */
+#define PG_THREAD_DEAD 5       /* pooled state no thread uses: skip it */
+#define PG_THREAD_STARTING 6   /* created, its OS thread not running yet: skip it */
+
+/* What a PG_THREAD_LOCK_WAIT thread waits on (ThreadState.wait_kind). */
+#define PG_WAIT_NONE 0
+#define PG_WAIT_LOCK 1   /* a _thread.lock (PgDebugStruct_Lock) */
+#define PG_WAIT_RLOCK 2  /* a _thread.RLock (PgDebugStruct_Lock) */
 
 /* Localsplus kinds (Code.localspluskinds[i], a bit set). */
 #define PG_LOCAL_PLAIN 1
@@ -243,6 +254,24 @@ typedef struct PgDebugStruct_Module {
   pg_offset_t dict;  /* Dict* */
 } PgDebugStruct_Module;
 
+/* minor 1 (threads): more ThreadState fields. `size` repeats
+ * sizeof(ThreadState) so the fields are validated like the others. */
+typedef struct PgDebugStruct_ThreadWait {
+  uint32_t size;
+  pg_offset_t wait_object;  /* Object*: the lock waited on (PG_THREAD_LOCK_WAIT), else 0 */
+  pg_offset_t wait_kind;    /* uint32: PG_WAIT_* */
+  pg_offset_t generation;   /* uint32: bumped each time the pooled state is reused */
+  pg_offset_t ident;        /* uint64: threading.get_ident() */
+} PgDebugStruct_ThreadWait;
+
+/* minor 1 (threads): _thread.lock and _thread.RLock objects. */
+typedef struct PgDebugStruct_Lock {
+  uint32_t size;
+  pg_offset_t locked;     /* uint32: 1 while held */
+  pg_offset_t owner_tid;  /* int64: native tid of the thread that took it (0 = free) */
+  pg_offset_t count;      /* int64: RLock recursion depth */
+} PgDebugStruct_Lock;
+
 /* Addresses of static objects, to recognise a value's type by comparing
  * its type pointer (no string compares on hot paths). */
 typedef struct PgDebugTypes {
@@ -286,6 +315,9 @@ typedef struct PgDebugTable {
   PgDebugStruct_Module module;
   /* ---- 1.1 (coroutines) ---- */
   uint64_t coroutine_type;  /* &CoroutineType: Generator layout, `generator` record */
+  /* ---- minor 1 (threads). Appended; older readers ignore them. */
+  PgDebugStruct_ThreadWait thread_wait;
+  PgDebugStruct_Lock lock;
 } PgDebugTable;
 
 #ifdef __cplusplus
