@@ -231,7 +231,17 @@ Value builtin_import(Value, const Value* args, size_t nargs, Tuple* kwnames) {
                  type_name(bound[0]));
   Value fromlist = bound[3].is_null() ? None() : bound[3];
   Value level = bound[4].is_null() ? Value::small(0) : bound[4];
-  return import_name(bound[0].as<Str>(), fromlist, level);
+  // Relative imports resolve against the given globals, else the caller's.
+  Dict* globals = nullptr;
+  if (!absent(bound[1])) {
+    if (type_of(bound[1]) != &DictType)
+      return raise(&TypeErrorType, "__import__() argument 'globals' must be dict, not %s",
+                   type_name(bound[1]));
+    globals = bound[1].as<Dict>();
+  } else if (Frame* f = caller_frame()) {
+    globals = f->globals;
+  }
+  return import_name(bound[0].as<Str>(), fromlist, level, globals);
 }
 
 }  // namespace
