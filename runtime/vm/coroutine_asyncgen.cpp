@@ -72,6 +72,7 @@ Type AthrowType = [] {
 // Interprets what resuming the async generator gave.
 Value finish_step(AsyncGenStep* s, Value r, bool returned) {
   Generator* g = s->gen;
+  Rooted keep(&r);  // a yielded value is held by nothing else now
   if (!r.is_null()) {
     const uint32_t word = *g->frame.instr_ptr;
     bool awaiting = g->state == kGenSuspended && instr_opcode(word) == OP_YIELD_VALUE && instr_arg(word) == 1;

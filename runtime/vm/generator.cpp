@@ -59,6 +59,7 @@ void convert_escaped_stop_iteration(Generator* g) {
   char msg[64];
   snprintf(msg, sizeof msg, "%s raised %s", kind_name(g), async_stop ? "StopAsyncIteration" : "StopIteration");
   Value arg = str_from_cstr(msg);
+  Rooted keep_arg(&arg);
   Value err = exception_new(&RuntimeErrorType, &arg, 1);
   if (err.is_null()) return;
   as_exception(err)->cause = original;
@@ -138,6 +139,7 @@ Value generator_getattr(Value self, Str* name) {
 
 Value raise_stop_iteration(Value value) {
   if (is_none(value)) return raise_exception(Value(&StopIterationType));
+  Rooted keep(&value);  // callers may hold it nowhere else (a just-yielded value)
   Value exc = call1(Value(&StopIterationType), value);
   if (exc.is_null()) return exc;
   return raise_exception(exc);
