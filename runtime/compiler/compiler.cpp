@@ -675,6 +675,8 @@ class Compiler {
         ScopeKind k = unit().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'return' outside function", s->loc);
         auto* r = static_cast<Return*>(s);
+        if (r->value && (unit().flags & kCodeAsyncGenerator))
+          error("'return' with value in async generator", s->loc);
         if (r->value) expr(r->value);
         else load_none();
         unwind_blocks(0, true);
@@ -1116,7 +1118,9 @@ class Compiler {
     emit(OP_GET_AWAITABLE, uint32_t(source));
     emit_yield_from_loop();
   }
-  bool in_async_function() const { return (units_.back()->flags & kCodeCoroutine) != 0; }
+  bool in_async_function() const {
+    return (units_.back()->flags & (kCodeCoroutine | kCodeAsyncGenerator)) != 0;
+  }
   void check_in_async_function(const char* what, const Loc& loc) {
     if (in_async_function()) return;
     if (units_.back()->scope->kind == ScopeKind::Comprehension)
@@ -1336,8 +1340,7 @@ class Compiler {
     std::string qualname = child_qualname(f->name);
     push_unit(scope, f->name, qualname, line);
     if (f->kind == StmtKind::AsyncFunctionDef) {
-      if (scope->is_generator) error("pyglass does not support async generators yet", f->loc);
-      unit().flags |= kCodeCoroutine | kCodeGenerator;
+      unit().flags |= (scope->is_generator ? kCodeAsyncGenerator : kCodeCoroutine) | kCodeGenerator;
     }
     set_parameter_counts(a);
     // A docstring is the code's first constant (MAKE_FUNCTION flag 16 says

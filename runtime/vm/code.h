@@ -24,6 +24,7 @@ enum CodeFlags : uint32_t {
   kCodeNested = 1u << 4,
   kCodeGenerator = 1u << 5,
   kCodeCoroutine = 1u << 7,  // async def: calling it makes a coroutine (kCodeGenerator is set too)
+  kCodeAsyncGenerator = 1u << 10,  // async def with yield: an async generator (kCodeGenerator too)
   kCodeModule = 1u << 8,     // module body
   kCodeClassBody = 1u << 9,
   // Not CPython's: the parameters need more than a positional copy

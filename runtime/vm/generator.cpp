@@ -17,7 +17,10 @@ namespace pg {
 namespace {
 
 bool is_coroutine(const Generator* g) { return g->type == &CoroutineType; }
-const char* kind_name(const Generator* g) { return is_coroutine(g) ? "coroutine" : "generator"; }
+bool is_async_generator(const Generator* g) { return g->type == &AsyncGeneratorType; }
+const char* kind_name(const Generator* g) {
+  return is_coroutine(g) ? "coroutine" : is_async_generator(g) ? "async generator" : "generator";
+}
 
 void generator_trace(Object* self, Visitor& v) {
   Generator* g = static_cast<Generator*>(self);
@@ -32,7 +35,8 @@ void generator_trace(Object* self, Visitor& v) {
 Value generator_repr(Value self) {
   Generator* g = self.as<Generator>();
   char buf[512];
-  snprintf(buf, sizeof buf, "<%s object %s at %p>", kind_name(g), str_cstr(g->qualname), (void*)g);
+  snprintf(buf, sizeof buf, "<%s object %s at %p>", is_async_generator(g) ? "async_generator" : kind_name(g),
+           str_cstr(g->qualname), (void*)g);
   return str_from_cstr(buf);
 }
 
@@ -48,12 +52,14 @@ Value generator_iternext(Value self) {
 // generators exist) that escaped the frame becomes RuntimeError, with the
 // original as cause and context (PEP 479).
 void convert_escaped_stop_iteration(Generator* g) {
-  if (!error_matches(&StopIterationType)) return;
+  bool async_stop = is_async_generator(g) && error_matches(&StopAsyncIterationType);
+  if (!error_matches(&StopIterationType) && !async_stop) return;
   Value original = error_fetch();
   Rooted keep(&original);
   char msg[64];
-  snprintf(msg, sizeof msg, "%s raised StopIteration", kind_name(g));
+  snprintf(msg, sizeof msg, "%s raised %s", kind_name(g), async_stop ? "StopAsyncIteration" : "StopIteration");
   Value arg = str_from_cstr(msg);
+  Rooted keep_arg(&arg);
   Value err = exception_new(&RuntimeErrorType, &arg, 1);
   if (err.is_null()) return;
   as_exception(err)->cause = original;
@@ -109,14 +115,16 @@ Value gen_close(Value self, const Value*, size_t nargs, Tuple* kwnames) {
 Value generator_getattr(Value self, Str* name) {
   Generator* g = self.as<Generator>();
   std::string_view n = str_view(name);
-  // Generators answer gi_*, coroutines cr_* (same meaning).
-  if (n.size() > 3 && n.substr(0, 3) == (is_coroutine(g) ? "cr_" : "gi_")) {
+  // Generators answer gi_*, coroutines cr_*, async generators ag_* (same
+  // meaning; ag_await is their delegate like cr_await).
+  const char* prefix = is_coroutine(g) ? "cr_" : is_async_generator(g) ? "ag_" : "gi_";
+  if (n.size() > 3 && n.substr(0, 3) == prefix) {
     std::string_view a = n.substr(3);
     if (a == "running") return Bool(g->state == kGenRunning);
     if (a == "code") return Value(g->frame.code);
     if (a == "frame") return g->state == kGenFinished ? None() : Value(frame_get_object(&g->frame));
     if (a == "yieldfrom" || a == "await") {
-      if ((a == "await") != is_coroutine(g)) return generic_getattr(self, name);
+      if ((a == "await") != (is_coroutine(g) || is_async_generator(g))) return generic_getattr(self, name);
       Value yf = generator_yield_from(g);
       return yf.is_null() ? None() : yf;
     }
@@ -131,10 +139,16 @@ Value generator_getattr(Value self, Str* name) {
 
 Value raise_stop_iteration(Value value) {
   if (is_none(value)) return raise_exception(Value(&StopIterationType));
+  Rooted keep(&value);  // callers may hold it nowhere else (a just-yielded value)
   Value exc = call1(Value(&StopIterationType), value);
   if (exc.is_null()) return exc;
   return raise_exception(exc);
 }
+
+// Shared with AsyncGeneratorType (coroutine_asyncgen.cpp).
+Value generator_repr_fn(Value self) { return generator_repr(self); }
+Value generator_getattr_fn(Value self, Str* name) { return generator_getattr(self, name); }
+void generator_trace_fn(Object* self, Visitor& v) { generator_trace(self, v); }
 
 Value raise_generator_exhausted(Generator* gen) {
   return raise_stop_iteration(gen->return_value.is_null() ? None() : gen->return_value);
@@ -172,7 +186,9 @@ Type CoroutineType = [] {
 Generator* generator_new(Function* fn, const Value* bound_locals) {
   Code* code = fn->code;
   size_t size = sizeof(Generator) + sizeof(Value) * size_t(code->framesize);
-  Type* type = (code->flags & kCodeCoroutine) ? &CoroutineType : &GeneratorType;
+  Type* type = (code->flags & kCodeAsyncGenerator) ? &AsyncGeneratorType
+               : (code->flags & kCodeCoroutine)    ? &CoroutineType
+                                                   : &GeneratorType;
   Generator* g = static_cast<Generator*>(gc_alloc(type, size));
   g->name = fn->name;
   g->qualname = fn->qualname;
@@ -342,6 +358,7 @@ void generators_init() {
   type_add_method(&CoroutineType, "throw", gen_throw);
   type_add_method(&CoroutineType, "close", gen_close);
   coroutines_init();
+  async_generators_init();
 }
 
 }  // namespace pg

@@ -41,6 +41,7 @@ struct Generator : Object {
 };
 extern Type GeneratorType;
 extern Type CoroutineType;
+extern Type AsyncGeneratorType;  // coroutine_asyncgen.cpp
 
 inline bool is_generator_like(Value v) {
   return v.is_obj() && (v.obj()->type == &GeneratorType || v.obj()->type == &CoroutineType);
@@ -73,9 +74,14 @@ Value delegate_send(Value receiver, Value value, Value* result);
 // next(gen) found `gen` exhausted: raises StopIteration carrying what it
 // returned on that last resumption (CPython's gen_iternext). Returns null.
 Value raise_generator_exhausted(Generator* gen);
+// The type slots generators, coroutines and async generators share.
+Value generator_repr_fn(Value self);
+Value generator_getattr_fn(Value self, Str* name);
+void generator_trace_fn(Object* self, struct Visitor& v);
 // Raises StopIteration carrying `value` (None: no argument). Returns null.
 Value raise_stop_iteration(Value value);
 void generators_init();
 void coroutines_init();
+void async_generators_init();
 
 }  // namespace pg
