@@ -12,7 +12,7 @@
 //
 // Semantics follow CPython 3.11 (Objects/longobject.c), including its error
 // messages. Differences: no limit on int<->str conversion lengths
-// (sys.set_int_max_str_digits), no bytes type (to_bytes/from_bytes absent).
+// (sys.set_int_max_str_digits); to_bytes/from_bytes live in bytes_int.cpp.
 #include <gmp.h>
 
 #include <bit>
