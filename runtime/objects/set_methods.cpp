@@ -581,6 +581,7 @@ void sets_init() {
   type_ready(&SetType);
   type_ready(&FrozenSetType);
   type_ready(&SetIteratorType);
+  set_views_init();
 }
 
 }  // namespace pg
