@@ -43,3 +43,5 @@ class WithComplex:
 class WithFloat:
     def __float__(self): return 2.5
 print(complex(WithComplex()), complex(WithFloat()), complex(WithFloat(), WithFloat()))
+
+print((7).real, (2.5).imag, (1+2j).imag, True.imag, (2**70).real, (-3).imag)

@@ -27,3 +27,13 @@ big = set(range(1000))
 print(len(big), sum(big), min(big), max(big))
 print(hash(frozenset(range(5))), hash(frozenset([1, 2])), hash(frozenset()))
 print(hash(frozenset([frozenset([1]), frozenset([2, 3])])))
+s = set(range(0, 40, 3))
+d = {k: None for k in [39, 1, 17, 33, 2, 50, 64, 8, 0, 100, 36]}
+s.symmetric_difference_update(d)
+print(s)
+t = set(range(20))
+t.pop(); t.pop()
+t.intersection_update(range(5, 30))
+print(t, [t.pop() for _ in range(3)], t)
+u = {1, 2, 3}
+print(u.symmetric_difference({7: 0, 1: 0, 40: 0}), u.difference({3: 0, 9: 0}), u.union({20: 0, 4: 0}))

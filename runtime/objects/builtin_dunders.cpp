@@ -195,9 +195,11 @@ void builtin_dunders_init() {
   add_common<&BytesType>();
   add_binop<&BytesType, BinaryOp::Add>("__add__", nullptr);
   add_binop<&BytesType, BinaryOp::Mul>("__mul__", "__rmul__");
+  add_binop<&BytesType, BinaryOp::Mod>("__mod__", nullptr);
   add_common<&ByteArrayType>();
   add_binop<&ByteArrayType, BinaryOp::Add>("__add__", nullptr, "__iadd__");
   add_binop<&ByteArrayType, BinaryOp::Mul>("__mul__", "__rmul__", "__imul__");
+  add_binop<&ByteArrayType, BinaryOp::Mod>("__mod__", nullptr);
 
   add_common<&ComplexType>();
   add_number<&ComplexType>();

@@ -8,6 +8,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/str_format.h"
 #include "objects/type.h"
 
 namespace pg {
@@ -225,6 +226,7 @@ Value bytearray_binop(Value a, Value b, BinaryOp op) {
       return a;
     }
   }
+  if (plain_form(op) == BinaryOp::Mod) return is_bytearray(a) ? bytes_percent_format(a, b) : NotImplemented();
   if (plain_form(op) == BinaryOp::Add && !is_bytearray(a)) return NotImplemented();
   return bytes_like_binop(a, b, op, true);
 }

@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "objects/str_format.h"
 #include "objects/type.h"
 
 namespace pg {
@@ -311,9 +312,8 @@ Value bytes_like_binop(Value a, Value b, BinaryOp op, bool bytearray_result) {
 namespace {
 
 Value bytes_binop(Value a, Value b, BinaryOp op) {
-  Value self = is_bytes(a) ? a : b;
+  if (plain_form(op) == BinaryOp::Mod) return is_bytes(a) ? bytes_percent_format(a, b) : NotImplemented();
   if (plain_form(op) == BinaryOp::Add && !is_bytes(a)) return NotImplemented();
-  (void)self;
   return bytes_like_binop(a, b, op, false);
 }
 

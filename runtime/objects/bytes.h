@@ -62,6 +62,11 @@ bool bytes_from_source(Value source, bool for_bytearray, std::string* out);
 Value str_encode(Str* s, Value encoding, Value errors);
 Value bytes_decode(std::string_view data, Value encoding, Value errors);
 
+// int(b'...', base) and float(b'...') (bytes_int.cpp); ValueError shows
+// the bytes repr.
+Value int_from_bytes_text(Value bytes_like, int base);
+Value float_from_bytes_text(Value bytes_like);
+
 // Start-up: methods of bytes, bytearray, str.encode, int.to_bytes/from_bytes.
 void bytes_init();
 void bytes_methods_init();

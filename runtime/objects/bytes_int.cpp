@@ -137,6 +137,37 @@ Value int_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kw) {
 
 }  // namespace
 
+// int(b'42', base) / float(b'1.5'): the text of a bytes-like object, with
+// the error showing the bytes repr as CPython's does.
+Value int_from_bytes_text(Value x, int base) {
+  std::string_view text;
+  bytes_view(x, &text);
+  std::string copy(text);
+  bool ascii = true;
+  for (unsigned char c : copy) ascii = ascii && c < 0x80 && c != 0;
+  Value r = ascii ? int_from_string(copy, base) : Value();
+  if (!r.is_null()) return r;
+  if (error_occurred() && !error_matches(&ValueErrorType)) return r;
+  error_clear();
+  return raise(&ValueErrorType, "invalid literal for int() with base %d: %s", base,
+               bytes_repr_text(copy, is_bytearray(x)).c_str());
+}
+
+Value float_from_bytes_text(Value x) {
+  std::string_view text;
+  bytes_view(x, &text);
+  std::string copy(text);
+  bool ascii = true;
+  for (unsigned char c : copy) ascii = ascii && c < 0x80 && c != 0;
+  Value r = ascii ? float_from_string(copy) : Value();
+  if (!r.is_null()) return r;
+  if (error_occurred() && !error_matches(&ValueErrorType)) return r;
+  error_clear();
+  std::string shown = bytes_repr_text(copy, is_bytearray(x));
+  if (is_bytearray(x)) shown = "bytearray(" + shown + ")";
+  return raise(&ValueErrorType, "could not convert string to float: %s", shown.c_str());
+}
+
 void bytes_int_init() {
   type_add_method(&IntType, "to_bytes", int_to_bytes);
   type_add_method(&IntType, "from_bytes", int_from_bytes, kNativeClassMethod);

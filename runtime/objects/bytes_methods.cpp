@@ -155,10 +155,8 @@ Value split_impl(Value self, const Value* args, size_t nargs, Tuple* kw, bool re
       while (true) {
         while (i < s.size() && is_space(static_cast<unsigned char>(s[i]))) i++;
         if (i >= s.size()) break;
-        if (int64_t(parts.size()) == maxsplit) {
-          size_t e = s.size();
-          while (e > i && is_space(static_cast<unsigned char>(s[e - 1]))) e--;
-          parts.push_back(s.substr(i, e - i));
+        if (int64_t(parts.size()) == maxsplit) {  // the rest, as it is
+          parts.push_back(s.substr(i));
           break;
         }
         size_t j = i;
@@ -172,9 +170,7 @@ Value split_impl(Value self, const Value* args, size_t nargs, Tuple* kw, bool re
         while (i > 0 && is_space(static_cast<unsigned char>(s[i - 1]))) i--;
         if (i == 0) break;
         if (int64_t(parts.size()) == maxsplit) {
-          size_t b = 0;
-          while (b < i && is_space(static_cast<unsigned char>(s[b]))) b++;
-          parts.push_back(s.substr(b, i - b));
+          parts.push_back(s.substr(0, i));
           break;
         }
         size_t j = i;

@@ -318,6 +318,8 @@ CX_METHOD(m_getnewargs) {
 Value get_real(Value, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 1) return raise(&TypeErrorType, "real getter takes one argument");
   Value v = args[0];
+  if (!is_complex(v) && !is_float(v) && !is_int(v))
+    return raise(&TypeErrorType, "descriptor 'real' doesn't apply to a '%s' object", type_name(v));
   if (is_complex(v)) return float_new(v.as<Complex>()->real);
   if (is_float(v)) return v.obj()->type == &FloatType ? v : float_new(float_value(v));
   int64_t x;
@@ -328,6 +330,8 @@ Value get_real(Value, const Value* args, size_t nargs, Tuple*) {
 Value get_imag(Value, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 1) return raise(&TypeErrorType, "imag getter takes one argument");
   Value v = args[0];
+  if (!is_complex(v) && !is_float(v) && !is_int(v))
+    return raise(&TypeErrorType, "descriptor 'imag' doesn't apply to a '%s' object", type_name(v));
   if (is_complex(v)) return float_new(v.as<Complex>()->imag);
   if (is_float(v)) return float_new(0.0);
   return Value::small(0);

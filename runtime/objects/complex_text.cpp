@@ -187,8 +187,8 @@ Value complex_format(Value z, std::string_view spec) {
     width = (width < 0 ? 0 : width) * 10 + (spec[i++] - '0');
     if (width > 1000000000) return raise(&ValueErrorType, "Too many decimal digits in format string");
   }
-  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
-    return raise(&ValueErrorType, "pyglass does not support digit grouping in complex format specifiers yet");
+  char grouping = 0;
+  if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) grouping = spec[i++];
   int precision = -1;
   if (i < spec.size() && spec[i] == '.') {
     i++;
@@ -224,6 +224,14 @@ Value complex_format(Value z, std::string_view spec) {
   std::string re_text, im_text;
   double_to_string(re, type, precision, flags, re_text);
   double_to_string(im, type, precision, flags, im_text);
+  if (grouping) {
+    // Group the integer digits of each part (before '.' or an exponent).
+    for (std::string* t : {&re_text, &im_text}) {
+      size_t start = (*t)[0] == '-' ? 1 : 0, end = start;
+      while (end < t->size() && isdigit(static_cast<unsigned char>((*t)[end]))) end++;
+      for (int64_t pos = int64_t(end) - 3; pos > int64_t(start); pos -= 3) t->insert(size_t(pos), 1, grouping);
+    }
+  }
   std::string body;
   if (parens) body += "(";
   if (!skip_re) {

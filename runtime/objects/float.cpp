@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "objects/bytes.h"
 #include "objects/int_internal.h"
 #include "objects/layouts.h"
 #include "objects/numbers.h"
@@ -424,6 +425,10 @@ static Value float_construct(Type* type, const Value* args, size_t nargs, Tuple*
       d = float_value(x);
     } else if (is_str(x)) {
       Value f = float_from_string(str_view(x.as<Str>()));
+      if (f.is_null() || type == &FloatType) return f;
+      d = float_value(f);
+    } else if (std::string_view v; bytes_view(x, &v)) {  // float(b'1.5')
+      Value f = float_from_bytes_text(x);
       if (f.is_null() || type == &FloatType) return f;
       d = float_value(f);
     } else if (int_check(x) ||

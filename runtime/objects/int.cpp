@@ -12,7 +12,7 @@
 //
 // Semantics follow CPython 3.11 (Objects/longobject.c), including its error
 // messages. Differences: no limit on int<->str conversion lengths
-// (sys.set_int_max_str_digits), no bytes type (to_bytes/from_bytes absent).
+// (sys.set_int_max_str_digits); to_bytes/from_bytes live in bytes_int.cpp.
 #include <gmp.h>
 
 #include <bit>
@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "objects/bytes.h"
 #include "objects/int_internal.h"
 #include "objects/layouts.h"
 #include "objects/numbers.h"
@@ -716,6 +717,7 @@ static Value int_from_object(Value x) {
   if (int_check(x)) return int_exact(x);
   if (float_check(x)) return int_from_double(float_value(x));
   if (is_str(x)) return int_from_string(str_view(x.as<Str>()), 10);
+  if (std::string_view v; bytes_view(x, &v)) return int_from_bytes_text(x, 10);
   static const char* const kConversions[] = {"__int__", "__index__", "__trunc__"};
   for (const char* name : kConversions) {
     bool found;
@@ -762,8 +764,10 @@ static Value int_construct(Type* type, const Value* args, size_t nargs, Tuple* k
       return Value();
     }
     if ((b != 0 && b < 2) || b > 36) return raise(&ValueErrorType, "int() base must be >= 2 and <= 36, or 0");
-    if (!is_str(x)) return raise(&TypeErrorType, "int() can't convert non-string with explicit base");
-    result = int_from_string(str_view(x.as<Str>()), int(b));
+    std::string_view bytes_text;
+    if (bytes_view(x, &bytes_text)) result = int_from_bytes_text(x, int(b));
+    else if (!is_str(x)) return raise(&TypeErrorType, "int() can't convert non-string with explicit base");
+    else result = int_from_string(str_view(x.as<Str>()), int(b));
   }
   if (result.is_null() || type == &IntType) return result;
   return int_new_instance(type, result);

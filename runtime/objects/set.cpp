@@ -319,6 +319,7 @@ int set_update(Set* s, Value other) {
   }
 }
 
+// Like CPython's, this leaves each set's pop finger where it was.
 void set_swap_bodies(Set* a, Set* b) {
   bool a_small = a->table == a->small, b_small = b->table == b->small;
   SetEntry tmp_small[kSetMinSize];
@@ -331,7 +332,6 @@ void set_swap_bodies(Set* a, Set* b) {
   std::swap(a->mask, b->mask);
   std::swap(a->fill, b->fill);
   std::swap(a->used, b->used);
-  std::swap(a->finger, b->finger);
   a->hash = b->hash = -1;
 }
 

@@ -97,5 +97,7 @@ Value set_build(const Value* items, int64_t n);
 Type* set_base_type(Type* t);
 
 void sets_init();
+// Makes dict_keys and dict_items set-like (set_views.cpp).
+void set_views_init();
 
 }  // namespace pg

@@ -183,6 +183,22 @@ int symmetric_difference_update(Value so, Value other) {
     set_clear(s);
     return 0;
   }
+  if (other.is_obj() && other.obj()->type == &DictType) {
+    // A dict is walked in its own order with its stored hashes.
+    Value keep_other = other;
+    Rooted keep(&keep_other);
+    Dict* d = other.as<Dict>();
+    for (int64_t i = 0; i < d->used; i++) {
+      DictEntry e = d->entries[i];
+      if (e.key.is_null()) continue;
+      Value key = e.key;
+      Rooted keep_key(&key);
+      int r = set_discard_hashed(s, key, e.hash);
+      if (r < 0) return -1;
+      if (r == 0 && set_add_hashed(s, key, e.hash) < 0) return -1;
+    }
+    return 0;
+  }
   Value otherset = other;
   if (!is_anyset(other)) otherset = new_basetype(so, other);
   if (otherset.is_null()) return -1;
@@ -581,6 +597,7 @@ void sets_init() {
   type_ready(&SetType);
   type_ready(&FrozenSetType);
   type_ready(&SetIteratorType);
+  set_views_init();
 }
 
 }  // namespace pg

@@ -13,6 +13,9 @@ namespace pg {
 
 // `format % args` for a str `format` (what str's % operator does).
 Value str_percent_format(Value format, Value args);
+// `format % args` for bytes / bytearray (%b, %s of bytes-like objects or
+// __bytes__, %r/%a as ASCII reprs, %c of an int or one byte).
+Value bytes_percent_format(Value format, Value args);
 
 // ascii(v): repr(v) with every non-ASCII character escaped (\xNN, \uNNNN,
 // \UNNNNNNNN).

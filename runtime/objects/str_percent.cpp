@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/int_internal.h"
 #include "objects/str_format.h"
@@ -133,8 +134,26 @@ bool format_float(std::string& out, Value v, char type, int64_t width, int64_t p
   return true;
 }
 
-bool format_char(std::string& out, Value v, int64_t width, unsigned flags) {
+bool format_char(std::string& out, Value v, int64_t width, unsigned flags, bool bytes_mode) {
   std::string ch;
+  if (bytes_mode) {
+    std::string_view view;
+    int64_t x;
+    if (bytes_view(v, &view) && view.size() == 1) {
+      ch.assign(view);
+    } else if (is_int(v)) {
+      if (!int_to_i64(v, &x) || x < 0 || x > 255) {
+        raise(&OverflowErrorType, "%%c arg not in range(256)");
+        return false;
+      }
+      ch.assign(1, char(x));
+    } else {
+      raise(&TypeErrorType, "%%c requires an integer in range(256) or a single byte");
+      return false;
+    }
+    pad_text(out, ch, 1, width, flags);
+    return true;
+  }
   if (is_str(v)) {
     if (v.as<Str>()->length != 1) {
       raise(&TypeErrorType, "%%c requires int or char");
@@ -154,6 +173,40 @@ bool format_char(std::string& out, Value v, int64_t width, unsigned flags) {
     return false;
   }
   pad_text(out, ch, 1, width, flags);
+  return true;
+}
+
+// %s / %b of bytes formatting: a bytes-like object or one with __bytes__;
+// %r / %a: the ASCII repr.
+bool format_bytes_text(std::string& out, Value v, char type, int64_t width, int64_t prec, unsigned flags) {
+  std::string data;
+  if (type == 'r' || type == 'a') {
+    Value r = obj_ascii(v);
+    if (r.is_null()) return false;
+    data.assign(str_view(r.as<Str>()));
+  } else {
+    std::string_view view;
+    if (bytes_view(v, &view)) {
+      data.assign(view);
+    } else {
+      Value method = v.is_obj() ? type_lookup(type_of(v), str_intern("__bytes__")) : Value();
+      if (method.is_null() || is_str(v)) {
+        raise(&TypeErrorType, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+              type_name(v));
+        return false;
+      }
+      Value r = call(method, &v, 1);
+      if (r.is_null()) return false;
+      if (!is_bytes(r)) {
+        raise(&TypeErrorType, "__bytes__ returned non-bytes (type %s)", type_name(r));
+        return false;
+      }
+      bytes_view(r, &view);
+      data.assign(view);
+    }
+  }
+  if (prec >= 0 && prec < int64_t(data.size())) data.resize(size_t(prec));
+  pad_text(out, data, int64_t(data.size()), width, flags);
   return true;
 }
 
@@ -185,10 +238,7 @@ bool star_arg(PercentState& st, int64_t* out) {
   return true;
 }
 
-}  // namespace
-
-Value str_percent_format(Value format, Value args) {
-  std::string_view fmt = str_view(format.as<Str>());
+Value percent_format(std::string_view fmt, Value args, bool bytes_mode, bool bytearray_result) {
   PercentState st;
   st.args = args;
   if (type_of(args)->flags & kTypeTupleSubclass) {
@@ -200,7 +250,7 @@ Value str_percent_format(Value format, Value args) {
   }
   Type* at = type_of(args);
   bool is_tuple = at->flags & kTypeTupleSubclass;
-  bool is_string = at->flags & kTypeStrSubclass;
+  bool is_string = bytes_mode ? (is_bytes(args) || is_bytearray(args)) : (at->flags & kTypeStrSubclass) != 0;
   st.dict = (at->getitem && !is_tuple && !is_string) ? args : Value();
   Rooted keep_args(&st.args);
 
@@ -235,7 +285,8 @@ Value str_percent_format(Value format, Value args) {
         advance(1);
       }
       if (depth > 0) return raise(&ValueErrorType, "incomplete format key");
-      Value key = Value(str_new(fmt.substr(start, i - 1 - start)));
+      std::string_view key_text = fmt.substr(start, i - 1 - start);
+      Value key = bytes_mode ? Value(bytes_new(key_text)) : Value(str_new(key_text));
       Rooted keep_key(&key);
       Value v = obj_getitem(st.dict, key);
       if (v.is_null()) return v;
@@ -305,8 +356,15 @@ Value str_percent_format(Value format, Value args) {
     Rooted keep_v(&v);
     bool ok;
     switch (clen == 1 ? type : '\0') {
-      case 's': case 'r': case 'a': ok = format_text(out, v, type, width, prec, flags & ~kZero); break;
-      case 'c': ok = format_char(out, v, width, flags); break;
+      case 'b':
+        if (!bytes_mode) goto unsupported;
+        ok = format_bytes_text(out, v, type, width, prec, flags & ~kZero);
+        break;
+      case 's': case 'r': case 'a':
+        ok = bytes_mode ? format_bytes_text(out, v, type, width, prec, flags & ~kZero)
+                        : format_text(out, v, type, width, prec, flags & ~kZero);
+        break;
+      case 'c': ok = format_char(out, v, width, flags, bytes_mode); break;
       case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
         ok = format_integer(out, v, type, width, prec, flags);
         break;
@@ -314,14 +372,29 @@ Value str_percent_format(Value format, Value args) {
         ok = format_float(out, v, type, width, prec, flags);
         break;
       default:
+      unsupported:
         return raise(&ValueErrorType, "unsupported format character '%c' (0x%x) at index %lld",
                      cp < 0x80 && cp >= 0x20 ? char(cp) : '?', cp, (long long)type_index);
     }
     if (!ok) return Value();
   }
   if (st.argidx < st.arglen && st.dict.is_null())
-    return raise(&TypeErrorType, "not all arguments converted during string formatting");
-  return Value(str_new(out));
+    return raise(&TypeErrorType, "not all arguments converted during %s formatting", bytes_mode ? "bytes" : "string");
+  if (bytearray_result) return bytearray_new(out);
+  return bytes_mode ? Value(bytes_new(out)) : Value(str_new(out));
+}
+
+}  // namespace
+
+Value str_percent_format(Value format, Value args) {
+  return percent_format(str_view(format.as<Str>()), args, false, false);
+}
+
+Value bytes_percent_format(Value format, Value args) {
+  std::string_view fmt;
+  bytes_view(format, &fmt);
+  std::string copy(fmt);  // a bytearray's buffer could move while formatting
+  return percent_format(copy, args, true, is_bytearray(format));
 }
 
 std::string ascii_escape(std::string_view text) {
