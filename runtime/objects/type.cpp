@@ -108,13 +108,17 @@ Value type_getattr(Value self, Str* name) {
   bool heap = is_heap_type(type);
   // The attributes CPython implements as getset descriptors of `type`.
   if (name->data[0] == '_' && name->data[1] == '_') {
-    if (is_name(name, n.name)) return str_from_cstr(type->name);
-    if (is_name(name, n.qualname)) return heap ? Value(type->qualname) : str_from_cstr(type->name);
+    // A static type of a library module is named "module.name" (tp_name).
+    const char* dot = heap ? nullptr : strrchr(type->name, '.');
+    const char* short_name = dot ? dot + 1 : type->name;
+    if (is_name(name, n.name)) return str_from_cstr(heap ? type->name : short_name);
+    if (is_name(name, n.qualname)) return heap ? Value(type->qualname) : str_from_cstr(short_name);
     if (is_name(name, n.base)) return type->base ? Value(type->base) : None();
     if (is_name(name, n.bases)) return bases_tuple(type);
     if (is_name(name, n.mro)) return type_mro_tuple(type);
     if (is_name(name, n.class_)) return Value(type_of(self));
     if (is_name(name, n.module)) {
+      if (!heap && dot) return Value(str_new(std::string_view(type->name, size_t(dot - type->name))));
       if (!heap) return str_from_cstr("builtins");
       Value m = dict_get_str(type->dict, n.module);
       if (!m.is_null()) return m;
