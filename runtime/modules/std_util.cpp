@@ -13,6 +13,7 @@ void math_module_register();
 void random_module_register();
 void itertools_module_register();
 void operator_module_register();
+void gc_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -52,6 +53,7 @@ void std_modules_register() {
   random_module_register();
   itertools_module_register();
   operator_module_register();
+  gc_module_register();
 }
 
 }  // namespace pg
