@@ -14,6 +14,7 @@ void random_module_register();
 void itertools_module_register();
 void operator_module_register();
 void gc_module_register();
+void deque_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -54,6 +55,7 @@ void std_modules_register() {
   itertools_module_register();
   operator_module_register();
   gc_module_register();
+  deque_module_register();
 }
 
 }  // namespace pg
