@@ -29,24 +29,25 @@ def _is_abstract(value):
     return False
 
 
-class abstractclassmethod(classmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
-
-
-class abstractstaticmethod(staticmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
+# (Functions rather than subclasses of classmethod/staticmethod/property:
+# pyglass cannot subclass those yet.)
+def abstractclassmethod(callable):
+    """Deprecated form of @classmethod @abstractmethod."""
+    callable.__isabstractmethod__ = True
+    return classmethod(callable)
 
 
-class abstractproperty(property):
-    __isabstractmethod__ = True
+def abstractstaticmethod(callable):
+    """Deprecated form of @staticmethod @abstractmethod."""
+    callable.__isabstractmethod__ = True
+    return staticmethod(callable)
+
+
+def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
+    """Deprecated form of @property @abstractmethod."""
+    if fget is not None:
+        fget.__isabstractmethod__ = True
+    return property(fget, fset, fdel, doc)
 
 
 class ABCMeta(type):
