@@ -244,8 +244,10 @@ class Generic:
     """Base class of generic classes: class Stack(Generic[T])."""
 
     def __class_getitem__(cls, params):
+        # Generic[T] / Protocol[T] as a base class is the class itself
+        # (pyglass has no __mro_entries__ yet).
         if cls is Generic or cls is Protocol:
-            return _GenericAlias(cls, params)
+            return cls
         return _GenericAlias(cls, params)
 
     def __init_subclass__(cls, **kwargs):
