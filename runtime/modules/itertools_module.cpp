@@ -555,9 +555,9 @@ Value islice_next(Value self) {
     return Value();
   }
   o->n[3]++;
-  int64_t old = o->n[0];
-  o->n[0] += o->n[2];
-  if (o->n[0] < old || (stop != -1 && o->n[0] > stop)) o->n[0] = stop;
+  int64_t next;
+  if (__builtin_add_overflow(o->n[0], o->n[2], &next) || (stop != -1 && next > stop)) next = stop;
+  o->n[0] = next;
   return item;
 }
 
