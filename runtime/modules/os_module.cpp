@@ -269,6 +269,12 @@ Value os_module_init() {
   if (path.is_null()) return path;
   module_add(m, "path", path);
   dict_set_str(g_runtime.modules, str_intern("os.path"), path);
+  Value helpers = import_module("_os_helpers");
+  if (helpers.is_null()) return helpers;
+  for (const char* name : {"makedirs", "removedirs", "walk"}) {
+    Value fn = dict_get_str(module_dict(helpers), str_intern(name));
+    if (!fn.is_null()) module_add(m, name, fn);
+  }
   return m;
 }
 
