@@ -28,6 +28,19 @@ def _type_repr(obj):
     return repr(obj)
 
 
+_NO_ARG = object()
+
+
+def _call_origin(origin, a, b, c):
+    if a is _NO_ARG:
+        return origin()
+    if b is _NO_ARG:
+        return origin(a)
+    if c is _NO_ARG:
+        return origin(a, b)
+    return origin(a, b, c)
+
+
 class _SpecialForm:
     """Any, Union, Optional, ... : a name with an optional subscription."""
 
@@ -43,7 +56,9 @@ class _SpecialForm:
             raise TypeError(f"{self} is not subscriptable")
         return self._getitem(self, params)
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, arg=None):
+        if self._name == "Any":
+            raise TypeError("Any cannot be instantiated")
         raise TypeError(f"Cannot instantiate {self!r}")
 
     def __or__(self, other):
@@ -70,8 +85,9 @@ class _GenericAlias:
     def __getitem__(self, params):
         return _GenericAlias(self.__origin__, params, self._name)
 
-    def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
+    # (Fixed arity so that typing imports before the parser accepts *args.)
+    def __call__(self, a=_NO_ARG, b=_NO_ARG, c=_NO_ARG):
+        return _call_origin(self.__origin__, a, b, c)
 
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
@@ -101,8 +117,8 @@ class _Alias:
     def __getitem__(self, params):
         return _GenericAlias(self.__origin__, params, self._name)
 
-    def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
+    def __call__(self, a=_NO_ARG, b=_NO_ARG, c=_NO_ARG):
+        return _call_origin(self.__origin__, a, b, c)
 
 
 def _union_getitem(self, params):
@@ -214,9 +230,11 @@ AnyStr = None  # replaced below once TypeVar exists
 class TypeVar:
     """A type variable: T = TypeVar("T")."""
 
-    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+    def __init__(self, name, constraint1=None, constraint2=None, bound=None, covariant=False,
+                 contravariant=False):
+        # (Up to two constraints until the parser accepts *constraints.)
         self.__name__ = name
-        self.__constraints__ = constraints
+        self.__constraints__ = tuple(c for c in (constraint1, constraint2) if c is not None)
         self.__bound__ = bound
         self.__covariant__ = covariant
         self.__contravariant__ = contravariant
@@ -250,8 +268,8 @@ class Generic:
             return cls
         return _GenericAlias(cls, params)
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
+    def __init_subclass__(cls):
+        super().__init_subclass__()
 
 
 class Protocol(Generic):
@@ -291,13 +309,19 @@ def get_args(tp):
     return getattr(tp, "__args__", ())
 
 
-def NewType(name, tp):
-    def new_type(x):
+class NewType:
+    """UserId = NewType("UserId", int): calling it returns its argument."""
+
+    def __init__(self, name, tp):
+        self.__name__ = name
+        self.__qualname__ = name
+        self.__supertype__ = tp
+
+    def __call__(self, x):
         return x
-    new_type.__name__ = name
-    new_type.__qualname__ = name
-    new_type.__supertype__ = tp
-    return new_type
+
+    def __repr__(self):
+        return "__main__." + self.__name__
 
 
 def NamedTuple(typename, fields=None):
