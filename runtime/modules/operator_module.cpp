@@ -361,7 +361,10 @@ void add_op(Value m, const char* name, NativeFn fn, bool dunder = true) {
   std::string base(name);
   if (base.back() == '_') base.pop_back();
   std::string d = "__" + base + "__";
-  module_add(m, d.c_str(), native_function_new(strdup(d.c_str()), fn, Value(str_intern(d)), 0));
+  // The interned name lives as long as the runtime: it can be the
+  // function's (unowned) name.
+  Str* interned = str_intern(d);
+  module_add(m, d.c_str(), native_function_new(str_cstr(interned), fn, Value(interned), 0));
 }
 
 Value module_init() {
