@@ -6,13 +6,14 @@ CPython 3.11's behaviour and reprs. namedtuple lives in _namedtuple.py
 (loaded on first use) because it needs *args/**kwargs.
 
 Known gaps: keyword arguments to the constructors and update() of
-defaultdict/OrderedDict/Counter (`Counter(a=1)`) need **kwargs; UserDict,
-UserList and UserString are not provided yet.
+defaultdict/OrderedDict/Counter/UserDict (`Counter(a=1)`) need **kwargs;
+UserString has the common str methods only.
 """
 
 from _collections import deque
 
-__all__ = ["ChainMap", "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]
+__all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
+           "defaultdict", "deque", "namedtuple"]
 
 
 def namedtuple(typename, field_names, rename=False, defaults=None, module=None):
@@ -451,3 +452,277 @@ class ChainMap:
 
     def __eq__(self, other):
         return dict(self.items()) == dict(other.items())
+
+
+# ---------------------------------------------------------------------------
+# UserDict, UserList, UserString: wrappers around a dict/list/str in .data,
+# meant to be subclassed.
+# ---------------------------------------------------------------------------
+
+from collections.abc import MutableMapping as _MutableMapping, MutableSequence as _MutableSequence
+
+
+class UserDict(_MutableMapping):
+    def __init__(self, dict=None):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, "__missing__"):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __eq__(self, other):
+        if isinstance(other, UserDict):
+            return self.data == other.data
+        return self.data == other
+
+    def copy(self):
+        new = self.__class__()
+        new.data = self.data.copy()
+        return new
+
+    def keys(self):
+        return self.data.keys()
+
+    def items(self):
+        return self.data.items()
+
+    def values(self):
+        return self.data.values()
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+
+class UserList(_MutableSequence):
+    def __init__(self, initlist=None):
+        self.data = []
+        if initlist is not None:
+            if isinstance(initlist, UserList):
+                self.data = initlist.data[:]
+            else:
+                self.data = list(initlist)
+
+    def _cast(self, other):
+        return other.data if isinstance(other, UserList) else other
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __lt__(self, other):
+        return self.data < self._cast(other)
+
+    def __le__(self, other):
+        return self.data <= self._cast(other)
+
+    def __eq__(self, other):
+        return self.data == self._cast(other)
+
+    def __gt__(self, other):
+        return self.data > self._cast(other)
+
+    def __ge__(self, other):
+        return self.data >= self._cast(other)
+
+    def __contains__(self, item):
+        return item in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.__class__(self.data[i])
+        return self.data[i]
+
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    def __delitem__(self, i):
+        del self.data[i]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __reversed__(self):
+        return reversed(self.data)
+
+    def __add__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(self.data + other.data)
+        return self.__class__(self.data + list(other))
+
+    def __radd__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(other.data + self.data)
+        return self.__class__(list(other) + self.data)
+
+    def __iadd__(self, other):
+        self.data += self._cast(other)
+        return self
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def append(self, item):
+        self.data.append(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
+
+    def pop(self, i=-1):
+        return self.data.pop(i)
+
+    def remove(self, item):
+        self.data.remove(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, start=0, stop=None):
+        if stop is None:
+            return self.data.index(item, start)
+        return self.data.index(item, start, stop)
+
+    def reverse(self):
+        self.data.reverse()
+
+    def sort(self, key=None, reverse=False):
+        self.data.sort(key=key, reverse=reverse)
+
+    def extend(self, other):
+        self.data.extend(self._cast(other))
+
+
+class UserString:
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def _cast(self, other):
+        return other.data if isinstance(other, UserString) else other
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __eq__(self, other):
+        return self.data == self._cast(other)
+
+    def __lt__(self, other):
+        return self.data < self._cast(other)
+
+    def __contains__(self, char):
+        return self._cast(char) in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __add__(self, other):
+        other = self._cast(other)
+        return self.__class__(self.data + (other if isinstance(other, str) else str(other)))
+
+    def __radd__(self, other):
+        return self.__class__((other if isinstance(other, str) else str(other)) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def upper(self):
+        return self.__class__(self.data.upper())
+
+    def lower(self):
+        return self.__class__(self.data.lower())
+
+    def capitalize(self):
+        return self.__class__(self.data.capitalize())
+
+    def title(self):
+        return self.__class__(self.data.title())
+
+    def strip(self, chars=None):
+        return self.__class__(self.data.strip(chars))
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(self._cast(old), self._cast(new), maxsplit))
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def startswith(self, prefix, start=0, end=None):
+        return self.data.startswith(prefix, start, len(self.data) if end is None else end)
+
+    def endswith(self, suffix, start=0, end=None):
+        return self.data.endswith(suffix, start, len(self.data) if end is None else end)
+
+    def find(self, sub, start=0, end=None):
+        return self.data.find(self._cast(sub), start, len(self.data) if end is None else end)
+
+    def count(self, sub, start=0, end=None):
+        return self.data.count(self._cast(sub), start, len(self.data) if end is None else end)
+
+    def isdigit(self):
+        return self.data.isdigit()
+
+    def isalpha(self):
+        return self.data.isalpha()
