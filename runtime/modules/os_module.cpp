@@ -4,6 +4,8 @@
 // Also the one place bytes from the operating system become str
 // (str_from_os_bytes), since environment values, paths and stdin lines are
 // not guaranteed to be UTF-8.
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,8 +15,11 @@
 #include <string>
 
 #include "modules/modules.h"
+#include "modules/std_util.h"
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
+#include "vm/import.h"
+#include "vm/thread_state.h"
 
 extern char** environ;
 
@@ -103,6 +108,108 @@ Value os_cpu_count(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return n < 1 ? None() : int_from_i64(n);
 }
 
+// ---------------------------------------------------------------------------
+// Files and directories. Errors are OSError subclasses picked by errno with
+// the path in the message ("[Errno 2] No such file or directory: 'x'").
+// ---------------------------------------------------------------------------
+
+Value raise_path_error(int err, Value path, Value path2 = Value()) {
+  Value argv[5] = {Value::small(err), str_from_cstr(strerror(err)), path, Value::small(0), path2};
+  Value exc = exception_new(&OSErrorType, argv, path2.is_null() ? 3 : 5);
+  if (exc.is_null()) return Value();
+  return raise_exception(exc);
+}
+
+// A path argument: a str (bytes paths are not supported yet).
+bool path_arg(const char* fname, const char* argname, Value v, std::string* out) {
+  if (!is_str(v)) {
+    raise(&TypeErrorType, "%s: %s should be string, bytes or os.PathLike, not %s", fname, argname,
+          type_name(v));
+    return false;
+  }
+  *out = std::string(str_view(v.as<Str>()));
+  if (out->find('\0') != std::string::npos) {
+    raise(&ValueErrorType, "%s: embedded null character in %s", fname, argname);
+    return false;
+  }
+  return true;
+}
+
+Value os_listdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  if (!bind_args("listdir", args, nargs, kwnames, {"path"}, 0, a)) return Value();
+  Value pv = a[0].is_null() || is_none(a[0]) ? str_from_cstr(".") : a[0];
+  std::string path;
+  if (!path_arg("listdir", "path", pv, &path)) return Value();
+  DIR* dir = opendir(path.c_str());
+  if (!dir) return raise_path_error(errno, pv);
+  Value result(list_new(0));
+  Rooted keep(&result);
+  while (dirent* e = readdir(dir)) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    list_append(result.as<List>(), Value(str_from_os_bytes(e->d_name)));
+  }
+  closedir(dir);
+  return result;
+}
+
+template <int kWhich>  // 0 remove/unlink, 1 rmdir
+Value os_path_op(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  const char* name = kWhich == 0 ? "remove" : "rmdir";
+  Value a[1];
+  if (!bind_args(name, args, nargs, kwnames, {"path"}, 1, a)) return Value();
+  std::string path;
+  if (!path_arg(name, "path", a[0], &path)) return Value();
+  int r = kWhich == 0 ? unlink(path.c_str()) : rmdir(path.c_str());
+  if (r != 0) return raise_path_error(errno, a[0]);
+  return None();
+}
+
+Value os_mkdir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  if (!bind_args("mkdir", args, nargs, kwnames, {"path", "mode"}, 1, a)) return Value();
+  std::string path;
+  if (!path_arg("mkdir", "path", a[0], &path)) return Value();
+  int64_t mode = 0777;
+  if (!a[1].is_null() && !int_as_index(a[1], &mode)) return Value();
+  if (mkdir(path.c_str(), mode_t(mode)) != 0) return raise_path_error(errno, a[0]);
+  return None();
+}
+
+Value os_rename(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  if (!bind_args("rename", args, nargs, kwnames, {"src", "dst"}, 2, a)) return Value();
+  std::string src, dst;
+  if (!path_arg("rename", "src", a[0], &src) || !path_arg("rename", "dst", a[1], &dst)) return Value();
+  if (rename(src.c_str(), dst.c_str()) != 0) return raise_path_error(errno, a[0], a[1]);
+  return None();
+}
+
+Type StatResultType = structseq_type("os.stat_result");
+
+double timespec_seconds(const timespec& ts) { return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9; }
+
+Value os_stat(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  if (!bind_args("stat", args, nargs, kwnames, {"path"}, 1, a)) return Value();
+  std::string path;
+  if (!path_arg("stat", "path", a[0], &path)) return Value();
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return raise_path_error(errno, a[0]);
+  Tuple* names = structseq_names({"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size",
+                                  "st_atime", "st_mtime", "st_ctime", "st_atime", "st_mtime", "st_ctime",
+                                  "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks"});
+  auto ns = [](const timespec& ts) { return int_from_i64(int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec); };
+  return structseq_new(&StatResultType, names, 10,
+                       {int_from_i64(st.st_mode), int_from_u64(st.st_ino), int_from_u64(st.st_dev),
+                        int_from_i64(int64_t(st.st_nlink)), int_from_i64(st.st_uid), int_from_i64(st.st_gid),
+                        int_from_i64(st.st_size), int_from_i64(st.st_atim.tv_sec),
+                        int_from_i64(st.st_mtim.tv_sec), int_from_i64(st.st_ctim.tv_sec),
+                        float_new(timespec_seconds(st.st_atim)), float_new(timespec_seconds(st.st_mtim)),
+                        float_new(timespec_seconds(st.st_ctim)), ns(st.st_atim), ns(st.st_mtim), ns(st.st_ctim),
+                        int_from_i64(st.st_blksize), int_from_i64(st.st_blocks)});
+}
+
 // os.environ is a dict snapshot of the environment at import (CPython's is a
 // mapping that also calls putenv; pyglass has no putenv yet).
 Value environ_snapshot() {
@@ -130,6 +237,20 @@ Value os_module_init() {
   module_add_function(m, "getenv", os_getenv);
   module_add_function(m, "getcwd", os_getcwd);
   module_add_function(m, "cpu_count", os_cpu_count);
+  module_add_function(m, "listdir", os_listdir);
+  module_add_function(m, "remove", os_path_op<0>);
+  module_add_function(m, "unlink", os_path_op<0>);
+  module_add_function(m, "rmdir", os_path_op<1>);
+  module_add_function(m, "mkdir", os_mkdir);
+  module_add_function(m, "rename", os_rename);
+  module_add_function(m, "replace", os_rename);
+  module_add_function(m, "stat", os_stat);
+  static bool stat_ready = false;
+  if (!stat_ready) {
+    type_ready(&StatResultType);
+    stat_ready = true;
+  }
+  module_add(m, "stat_result", Value(&StatResultType));
   Value env = environ_snapshot();
   if (env.is_null()) return Value();
   module_add(m, "environ", env);
@@ -142,6 +263,18 @@ Value os_module_init() {
   module_add(m, "curdir", str_from_cstr("."));
   module_add(m, "pardir", str_from_cstr(".."));
   module_add(m, "devnull", str_from_cstr("/dev/null"));
+  // os.path is the bundled posixpath module (which imports os lazily, in
+  // its functions, since os is not in sys.modules yet).
+  Value path = import_module("posixpath");
+  if (path.is_null()) return path;
+  module_add(m, "path", path);
+  dict_set_str(g_runtime.modules, str_intern("os.path"), path);
+  Value helpers = import_module("_os_helpers");
+  if (helpers.is_null()) return helpers;
+  for (const char* name : {"makedirs", "removedirs", "walk"}) {
+    Value fn = dict_get_str(module_dict(helpers), str_intern(name));
+    if (!fn.is_null()) module_add(m, name, fn);
+  }
   return m;
 }
 

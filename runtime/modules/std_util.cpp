@@ -11,6 +11,10 @@ namespace pg {
 
 void math_module_register();
 void random_module_register();
+void itertools_module_register();
+void operator_module_register();
+void gc_module_register();
+void deque_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -48,6 +52,10 @@ bool check_keywords(const char* fname, Tuple* kwnames, std::initializer_list<con
 void std_modules_register() {
   math_module_register();
   random_module_register();
+  itertools_module_register();
+  operator_module_register();
+  gc_module_register();
+  deque_module_register();
 }
 
 }  // namespace pg

@@ -21,3 +21,23 @@ bool check_keywords(const char* fname, Tuple* kwnames, std::initializer_list<con
 void std_modules_register();
 
 }  // namespace pg
+
+namespace pg {
+
+// Named tuples of the C modules (time.struct_time, os.stat_result,
+// sys.float_info, ...), like CPython's structseq: a sequence of the first
+// fields (indexing, len, iteration, comparison with tuples, repr
+// "time.struct_time(tm_year=2024, ...)"), attribute access by name, and
+// extra attributes outside the sequence (struct_time.tm_zone,
+// stat_result.st_mtime as a float).
+//   type  : a Type made by structseq_type() (its name is the repr prefix).
+//   names : the sequence fields' names, then the extra attributes' names
+//           (a tuple of str, kept alive by the caller, e.g. as a module
+//           attribute);
+//   values: the sequence values, then the extra values, in that order.
+Type structseq_type(const char* name);
+Value structseq_new(Type* type, Tuple* names, int64_t n_sequence, std::initializer_list<Value> values);
+// A tuple of interned names, for structseq_new.
+Tuple* structseq_names(std::initializer_list<const char*> names);
+
+}  // namespace pg

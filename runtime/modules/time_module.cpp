@@ -11,6 +11,8 @@
 #include <string>
 
 #include "modules/modules.h"
+#include "modules/std_util.h"
+#include "objects/containers.h"
 #include "objects/layouts.h"
 #include "vm/gil.h"
 
@@ -181,6 +183,120 @@ bool tm_from_tuple(Value v, struct tm* tm) {
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// struct_time: localtime, gmtime, mktime, asctime, ctime
+// ---------------------------------------------------------------------------
+
+Type StructTimeType = structseq_type("time.struct_time");
+
+Value struct_time_from_tm(const struct tm& tm) {
+  Tuple* names = structseq_names({"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+                                  "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"});
+  Value keep_names(names);
+  Rooted keep(&keep_names);
+  Value zone = tm.tm_zone ? str_from_cstr(tm.tm_zone) : None();
+  Rooted keep_zone(&zone);
+  return structseq_new(&StructTimeType, names, 9,
+                       {Value::small(tm.tm_year + 1900), Value::small(tm.tm_mon + 1), Value::small(tm.tm_mday),
+                        Value::small(tm.tm_hour), Value::small(tm.tm_min), Value::small(tm.tm_sec),
+                        Value::small((tm.tm_wday + 6) % 7), Value::small(tm.tm_yday + 1),
+                        Value::small(tm.tm_isdst), zone, int_from_i64(tm.tm_gmtoff)});
+}
+
+// A struct_time becomes its 9-tuple; anything else is left to tm_from_tuple.
+Value as_time_tuple(Value v) {
+  if (v.is_obj() && type_of(v) == &StructTimeType) return tuple_from_iterable(v);
+  return v;
+}
+
+// The seconds argument of localtime/gmtime/ctime: None (now) or a number,
+// floored to whole seconds (CPython's _PyTime_ObjectToTime_t).
+bool seconds_arg(const Value* args, size_t nargs, time_t* out) {
+  if (nargs == 0 || is_none(args[0])) {
+    *out = time(nullptr);
+    return true;
+  }
+  if (is_float(args[0])) {
+    double d = float_value(args[0]);
+    if (std::isnan(d)) {
+      raise(&ValueErrorType, "Invalid value NaN (not a number)");
+      return false;
+    }
+    d = std::floor(d);
+    if (!(d >= -9.2e18 && d <= 9.2e18)) {
+      raise(&OverflowErrorType, "timestamp out of range for platform time_t");
+      return false;
+    }
+    *out = time_t(d);
+    return true;
+  }
+  int64_t i;
+  if (!is_int(args[0])) {
+    raise(&TypeErrorType, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+    return false;
+  }
+  if (!int_to_i64(args[0], &i)) {
+    raise(&OverflowErrorType, "timestamp out of range for platform time_t");
+    return false;
+  }
+  *out = time_t(i);
+  return true;
+}
+
+template <bool kLocal>
+Value time_broken_down(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs(kLocal ? "localtime" : "gmtime", nargs, kwnames, 0, 1)) return Value();
+  time_t t;
+  if (!seconds_arg(args, nargs, &t)) return Value();
+  struct tm tm;
+  if (!(kLocal ? localtime_r(&t, &tm) : gmtime_r(&t, &tm)))
+    return raise(&OverflowErrorType, "timestamp out of range for platform time_t");
+  return struct_time_from_tm(tm);
+}
+
+Value time_mktime(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("mktime", nargs, kwnames, 1, 1)) return Value();
+  Value t = as_time_tuple(args[0]);
+  struct tm tm;
+  if (t.is_null() || !tm_from_tuple(t, &tm)) return Value();
+  tm.tm_wday = -1;
+  time_t r = mktime(&tm);
+  if (r == time_t(-1) && tm.tm_wday == -1) return raise(&OverflowErrorType, "mktime argument out of range");
+  return float_new(double(r));
+}
+
+std::string asctime_text(const struct tm& tm) {
+  static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buf[64];
+  snprintf(buf, sizeof buf, "%s %s%3d %.2d:%.2d:%.2d %d", days[(tm.tm_wday % 7 + 7) % 7],
+           months[(tm.tm_mon % 12 + 12) % 12], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 1900 + tm.tm_year);
+  return buf;
+}
+
+Value time_asctime(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("asctime", nargs, kwnames, 0, 1)) return Value();
+  struct tm tm;
+  if (nargs == 0) {
+    time_t now = time(nullptr);
+    localtime_r(&now, &tm);
+  } else {
+    Value t = as_time_tuple(args[0]);
+    if (t.is_null() || !tm_from_tuple(t, &tm)) return Value();
+  }
+  return Value(str_new(asctime_text(tm)));
+}
+
+Value time_ctime(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("ctime", nargs, kwnames, 0, 1)) return Value();
+  time_t t;
+  if (!seconds_arg(args, nargs, &t)) return Value();
+  struct tm tm;
+  if (!localtime_r(&t, &tm)) return raise(&OverflowErrorType, "timestamp out of range for platform time_t");
+  return Value(str_new(asctime_text(tm)));
+}
+
 Value time_strftime(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (kwnames != nullptr && tuple_size(kwnames) > 0)
     return raise(&TypeErrorType, "strftime() takes no keyword arguments");
@@ -195,7 +311,8 @@ Value time_strftime(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     return raise(&ValueErrorType, "embedded null character");
   struct tm tm;
   if (nargs == 2) {
-    if (!tm_from_tuple(args[1], &tm)) return Value();
+    Value t = as_time_tuple(args[1]);
+    if (t.is_null() || !tm_from_tuple(t, &tm)) return Value();
   } else {
     time_t now = time(nullptr);
     localtime_r(&now, &tm);
@@ -227,6 +344,23 @@ Value time_module_init() {
                       clock_nanoseconds<CLOCK_PROCESS_CPUTIME_ID, kProcessTimeNs>);
   module_add_function(m, "sleep", time_sleep);
   module_add_function(m, "strftime", time_strftime);
+  module_add_function(m, "localtime", time_broken_down<true>);
+  module_add_function(m, "gmtime", time_broken_down<false>);
+  module_add_function(m, "mktime", time_mktime);
+  module_add_function(m, "asctime", time_asctime);
+  module_add_function(m, "ctime", time_ctime);
+  static bool ready = false;
+  if (!ready) {
+    type_ready(&StructTimeType);
+    ready = true;
+  }
+  module_add(m, "struct_time", Value(&StructTimeType));
+  tzset();
+  module_add(m, "timezone", int_from_i64(timezone));
+  module_add(m, "altzone", int_from_i64(timezone - 3600));
+  module_add(m, "daylight", Value::small(daylight));
+  Value names(tuple_from({str_from_cstr(tzname[0]), str_from_cstr(tzname[1])}));
+  module_add(m, "tzname", names);
   return m;
 }
 

@@ -343,7 +343,7 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
       return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
     obj = type_new_from_args(type, args);
   } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType ||
-             (sb->flags & kTypeNativeLayout)) {
+             ((sb->flags & kTypeNativeLayout) && !dict_get_str(sb->dict, d.init).is_null())) {
     obj = sb->construct(type, nullptr, 0, nullptr);  // empty: __init__ fills it
   } else {
     obj = sb->construct(type, args, nargs, kwnames);  // immutable: made from the arguments

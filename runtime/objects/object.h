@@ -145,8 +145,9 @@ enum TypeFlags : uint32_t {
   kTypeTypeSubclass = 1u << 8,
   // A static type of a library module (deque, random's generator, ...)
   // whose fixed-size instances a class statement may extend: subclass
-  // instances get the type's layout plus a dict pointer; they are made by
-  // construct(subtype, no args) and then filled by __init__, like list's.
+  // instances get the type's layout plus a dict pointer. When the type has
+  // its own __init__ they are made by construct(subtype, no args) and then
+  // filled by __init__, like list's; otherwise construct(subtype, args).
   kTypeNativeLayout = 1u << 9,
 };
 
