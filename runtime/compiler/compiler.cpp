@@ -332,7 +332,7 @@ class Compiler {
     for (size_t i = 0; i < u.names.size(); ++i) tuple_items(code->names)[i] = Value(u.names[i]);
     code->localsplusnames = tuple_new(int64_t(u.localsplus.size()));
     for (size_t i = 0; i < u.localsplus.size(); ++i)
-      tuple_items(code->localsplusnames)[i] = Value(str_intern(u.localsplus[i]));
+      tuple_items(code->localsplusnames)[i] = Value(str_intern(mangle(u.localsplus[i])));  // `__p` in a class is `_C__p`, as CPython
     code->localspluskinds = copy_array(u.kinds);
     code->ninstrs = int32_t(u.instrs.size());
     code->instrs = copy_array(u.instrs);
