@@ -147,8 +147,14 @@ std::string callable_display_name(Value callable) {
   std::string out;
   Value qualname = obj_getattr_cstr(callable, "__qualname__");
   if (qualname.is_null() || !is_str(qualname)) {
+    // No __qualname__ (a callable instance): CPython uses str(callable).
     error_clear();
-    return std::string(type_name(callable)) + " object";
+    Value text = obj_str(callable);
+    if (text.is_null() || !is_str(text)) {
+      error_clear();
+      return std::string(type_name(callable)) + " object";
+    }
+    return std::string(str_view(text.as<Str>()));
   }
   Rooted keep(&qualname);
   Value module = obj_getattr_cstr(callable, "__module__");
