@@ -27,7 +27,7 @@ enum CodeFlags : uint32_t {
   kCodeClassBody = 1u << 9,
   // Not CPython's: the parameters need more than a positional copy
   // (*args, **kwargs or keyword-only ones); plain calls test this one bit.
-  kCodeComplexArgs = 1u << 10,
+  kCodeComplexArgs = 1u << 20,  // far from CPython's bits and the other pyglass ones
 };
 
 // One handler range of the exception table: an exception raised by an
