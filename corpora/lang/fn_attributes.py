@@ -98,3 +98,21 @@ except AttributeError as e:
 lam = lambda: 0
 lam.note = "lambda attr"
 print(lam.__name__, lam.note, lam.__doc__)
+
+# __code__ can be swapped for one with the same free variables.
+def one():
+    return 1
+
+def two():
+    return 2
+
+one.__code__ = two.__code__
+print(one(), one.__name__, one.__code__.co_name)
+try:
+    one.__code__ = g.__code__
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    one.__code__ = 5
+except TypeError as e:
+    print("TypeError:", e)

@@ -84,3 +84,22 @@ try:
 except TypeError as e:
     print(e)
 print("a".split.__qualname__, str.split.__qualname__, len.__qualname__)
+
+# A callable instance is named by its str().
+class Callable:
+    def __call__(self, *a, **k):
+        return a, k
+
+    def __str__(self):
+        return "<the callable>"
+
+c = Callable()
+print(c(*[1], **{"k": 2}))
+try:
+    c(*5)
+except TypeError as e:
+    print(e)
+try:
+    c(**5)
+except TypeError as e:
+    print(e)

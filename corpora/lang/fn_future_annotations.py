@@ -20,3 +20,11 @@ class C:
 
 print(C.__annotations__, C.m.__annotations__)
 print(__doc__)
+
+# Postponed annotations are normalised like CPython's unparse.
+def g(a: "quoted", b: Dict[str,int], c: int|None, d: Callable[[int,  str], bool],
+      e: tuple[()], f: Tuple[int, ...], g: mod . Type, h: list[ 'x' ], i: int | (str | None)) -> None:
+    pass
+
+for k, v in g.__annotations__.items():
+    print(k, v)

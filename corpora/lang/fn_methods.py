@@ -72,3 +72,11 @@ print(b.describe(), b.describe(verbose=True))
 m = b.describe
 print(m(sep="/"), getattr(b, "describe")(**{"sep": "+"}))
 print(Shape.describe.__qualname__, Shape.square.__func__.__qualname__)
+
+# Parameter names are mangled inside classes, like every private name.
+class Private:
+    def m(self, __p, *, __k=1):
+        return __p, __k
+
+print(Private.m.__code__.co_varnames, Private.m.__kwdefaults__)
+print(Private().m(1, _Private__k=2), Private().m(_Private__p=3))

@@ -215,11 +215,82 @@ class Compiler {
     return out;
   }
 
+  // CPython keeps a postponed annotation as its unparsed expression
+  // (ast.unparse): spacing and quotes normalised. The shapes annotations
+  // take (names, attributes, subscripts, constants, `X | Y`, lists and
+  // tuples of those) are unparsed here; anything else keeps its source text.
+  bool unparse(const Expr* e, std::string* out, bool in_subscript = false) {
+    switch (e->kind) {
+      case ExprKind::Name: *out += static_cast<const Name*>(e)->id; return true;
+      case ExprKind::Attribute: {
+        auto* a = static_cast<const Attribute*>(e);
+        if (!unparse(a->value, out)) return false;
+        *out += "." + a->attr;
+        return true;
+      }
+      case ExprKind::Subscript: {
+        auto* sub = static_cast<const Subscript*>(e);
+        if (!unparse(sub->value, out)) return false;
+        *out += "[";
+        if (!unparse(sub->slice, out, true)) return false;
+        *out += "]";
+        return true;
+      }
+      case ExprKind::Constant: {
+        auto* c = static_cast<const Constant*>(e);
+        switch (c->const_kind) {
+          case ConstKind::None: *out += "None"; return true;
+          case ConstKind::True: *out += "True"; return true;
+          case ConstKind::False: *out += "False"; return true;
+          case ConstKind::Ellipsis: *out += "..."; return true;
+          case ConstKind::Str: {
+            Value r = obj_repr(Value(str_new(c->text)));
+            if (r.is_null()) {
+              error_clear();
+              return false;
+            }
+            *out += str_view(r.as<Str>());
+            return true;
+          }
+          default: return false;
+        }
+      }
+      case ExprKind::BinOp: {
+        auto* b = static_cast<const BinOp*>(e);
+        if (b->op != Operator::BitOr) return false;
+        if (!unparse(b->left, out)) return false;
+        *out += " | ";
+        // `|` is left-associative: a right operand that is itself `|` needs parentheses.
+        bool paren = b->right->kind == ExprKind::BinOp;
+        if (paren) *out += "(";
+        if (!unparse(b->right, out)) return false;
+        if (paren) *out += ")";
+        return true;
+      }
+      case ExprKind::List:
+      case ExprKind::Tuple: {
+        auto* seq = static_cast<const Sequence*>(e);
+        bool tuple = e->kind == ExprKind::Tuple;
+        bool bare = tuple && in_subscript && !seq->elts.empty();
+        if (!bare) *out += tuple ? "(" : "[";
+        for (size_t i = 0; i < seq->elts.size(); ++i) {
+          if (i) *out += ", ";
+          if (!unparse(seq->elts[i], out)) return false;
+        }
+        if (tuple && seq->elts.size() == 1 && !bare) *out += ",";
+        if (!bare) *out += tuple ? ")" : "]";
+        return true;
+      }
+      default: return false;
+    }
+  }
+
   // Pushes the value of an annotation: evaluated, or its text under
   // `from __future__ import annotations`.
   void annotation_value(Expr* e) {
     if (future_annotations_) {
-      std::string text = source_text(e->loc);
+      std::string text;
+      if (!unparse(e, &text)) text = source_text(e->loc);
       emit(OP_LOAD_CONST, add_const(Value(str_new(text)), "s" + text));
     } else {
       expr(e);
@@ -357,7 +428,7 @@ class Compiler {
     for (size_t i = 0; i < u.names.size(); ++i) tuple_items(code->names)[i] = Value(u.names[i]);
     code->localsplusnames = tuple_new(int64_t(u.localsplus.size()));
     for (size_t i = 0; i < u.localsplus.size(); ++i)
-      tuple_items(code->localsplusnames)[i] = Value(str_intern(u.localsplus[i]));
+      tuple_items(code->localsplusnames)[i] = Value(str_intern(mangle(u.localsplus[i])));  // `__p` in a class is `_C__p`, as CPython
     code->localspluskinds = copy_array(u.kinds);
     code->ninstrs = int32_t(u.instrs.size());
     code->instrs = copy_array(u.instrs);

@@ -202,7 +202,17 @@ int function_setattr(Value self, Str* name, Value v) {
   }
   if (n == "__code__") {
     if (v.is_null() || type_of(v) != &CodeType) return fail("__code__ must be set to a code object");
-    f->code = v.as<Code>();
+    Code* code = v.as<Code>();
+    int64_t nfree = 0;
+    for (int32_t i = 0; i < code->nlocalsplus; ++i)
+      if (code->localspluskinds[i] & kLocalFree) ++nfree;
+    int64_t nclosure = f->closure ? tuple_size(f->closure) : 0;
+    if (nfree != nclosure) {
+      raise(&ValueErrorType, "%s() requires a code object with %lld free vars, not %lld",
+            str_cstr(f->name), (long long)nclosure, (long long)nfree);
+      return -1;
+    }
+    f->code = code;
     return 0;
   }
   if (n == "__dict__") {

@@ -147,8 +147,14 @@ std::string callable_display_name(Value callable) {
   std::string out;
   Value qualname = obj_getattr_cstr(callable, "__qualname__");
   if (qualname.is_null() || !is_str(qualname)) {
+    // No __qualname__ (a callable instance): CPython uses str(callable).
     error_clear();
-    return std::string(type_name(callable)) + " object";
+    Value text = obj_str(callable);
+    if (text.is_null() || !is_str(text)) {
+      error_clear();
+      return std::string(type_name(callable)) + " object";
+    }
+    return std::string(str_view(text.as<Str>()));
   }
   Rooted keep(&qualname);
   Value module = obj_getattr_cstr(callable, "__module__");
@@ -160,8 +166,31 @@ std::string callable_display_name(Value callable) {
   return out;
 }
 
+// Everything but the common case below: keywords, *args, **kwargs,
+// keyword-only parameters, and every error.
+static bool bind_general(Function* fn, Value* locals, const Value* args, size_t nargs,
+                         Tuple* kwnames);
+
 bool bind_frame_arguments(Function* fn, Value* locals, const Value* args, size_t nargs,
                           Tuple* kwnames) {
+  // The common case after the eval loop's own copy: positional arguments
+  // only, the rest from the defaults (`h(a)` for `def h(a, scale=3)`).
+  Code* code = fn->code;
+  int64_t argcount = code->argcount;
+  if (!kwnames && !(code->flags & kCodeComplexArgs) && int64_t(nargs) <= argcount) {
+    Tuple* defaults = fn->defaults;
+    int64_t first_default = argcount - (defaults ? defaults->size : 0);
+    if (int64_t(nargs) >= first_default) {
+      for (size_t i = 0; i < nargs; ++i) locals[i] = args[i];
+      for (int64_t p = int64_t(nargs); p < argcount; ++p) locals[p] = defaults->items[p - first_default];
+      return true;
+    }
+  }
+  return bind_general(fn, locals, args, nargs, kwnames);
+}
+
+static bool bind_general(Function* fn, Value* locals, const Value* args, size_t nargs,
+                         Tuple* kwnames) {
   Code* code = fn->code;
   int64_t argcount = code->argcount;
   int64_t total = argcount + code->kwonlyargcount;
