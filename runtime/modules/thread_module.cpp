@@ -333,9 +333,19 @@ Value apply(Value fn, Value args, Value kwargs) {
   return call(fn, all.data(), size_t(n), names.as<Tuple>());
 }
 
+// The kernel's name of a thread (what gdb's `info threads` and `thread
+// apply all` headers, LLDB and /proc show): the Python thread name, cut to
+// the kernel's 15 bytes. The main thread keeps the program's name.
+void set_os_thread_name(pthread_t thread, const char* name) {
+  char buf[16] = {};
+  strncpy(buf, name, sizeof buf - 1);
+  pthread_setname_np(thread, buf);
+}
+
 void* thread_main(void* arg) {
   ThreadState* ts = static_cast<ThreadState*>(arg);
   set_current_thread(ts);
+  set_os_thread_name(pthread_self(), ts->name);
   ts->native_tid = int64_t(syscall(SYS_gettid));
   ts->ident = uint64_t(pthread_self());
   thread_state_set_stack(ts, kThreadStackSize);
@@ -434,6 +444,7 @@ Value thread_set_thread_name(Value, const Value* args, size_t nargs, Tuple* kwna
     char buf[sizeof ts->name] = {};
     memcpy(buf, name.data(), name.size() < sizeof buf - 1 ? name.size() : sizeof buf - 1);
     memcpy(ts->name, buf, sizeof buf);
+    if (ts != g_runtime.main_thread) set_os_thread_name(pthread_t(ts->ident), buf);
   }
   return None();
 }
