@@ -346,8 +346,8 @@ void* thread_main(void* arg) {
   ThreadState* ts = static_cast<ThreadState*>(arg);
   set_current_thread(ts);
   set_os_thread_name(pthread_self(), ts->name);
+  // (ident was set by the creating thread before it released the GIL.)
   ts->native_tid = int64_t(syscall(SYS_gettid));
-  ts->ident = uint64_t(pthread_self());
   thread_state_set_stack(ts, kThreadStackSize);
   gil_acquire(ts);
   {
@@ -439,7 +439,7 @@ Value thread_set_thread_name(Value, const Value* args, size_t nargs, Tuple* kwna
   if (is_int(args[0]) && int_to_i64(args[0], &i)) ident = uint64_t(i);
   else if (is_int(args[0])) ident = uint64_t(int_to_double(args[0], nullptr));
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
-    if (ts->run_state == kThreadDead || ts->ident != ident) continue;
+    if (get_run_state(ts) == kThreadDead || ts->ident != ident) continue;
     std::string_view name = str_view(args[1].as<Str>());
     char buf[sizeof ts->name] = {};
     memcpy(buf, name.data(), name.size() < sizeof buf - 1 ? name.size() : sizeof buf - 1);
