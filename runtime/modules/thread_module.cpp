@@ -333,11 +333,21 @@ Value apply(Value fn, Value args, Value kwargs) {
   return call(fn, all.data(), size_t(n), names.as<Tuple>());
 }
 
+// The kernel's name of a thread (what gdb's `info threads` and `thread
+// apply all` headers, LLDB and /proc show): the Python thread name, cut to
+// the kernel's 15 bytes. The main thread keeps the program's name.
+void set_os_thread_name(pthread_t thread, const char* name) {
+  char buf[16] = {};
+  strncpy(buf, name, sizeof buf - 1);
+  pthread_setname_np(thread, buf);
+}
+
 void* thread_main(void* arg) {
   ThreadState* ts = static_cast<ThreadState*>(arg);
   set_current_thread(ts);
+  set_os_thread_name(pthread_self(), ts->name);
+  // (ident was set by the creating thread before it released the GIL.)
   ts->native_tid = int64_t(syscall(SYS_gettid));
-  ts->ident = uint64_t(pthread_self());
   thread_state_set_stack(ts, kThreadStackSize);
   gil_acquire(ts);
   {
@@ -429,11 +439,12 @@ Value thread_set_thread_name(Value, const Value* args, size_t nargs, Tuple* kwna
   if (is_int(args[0]) && int_to_i64(args[0], &i)) ident = uint64_t(i);
   else if (is_int(args[0])) ident = uint64_t(int_to_double(args[0], nullptr));
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
-    if (ts->run_state == kThreadDead || ts->ident != ident) continue;
+    if (get_run_state(ts) == kThreadDead || ts->ident != ident) continue;
     std::string_view name = str_view(args[1].as<Str>());
     char buf[sizeof ts->name] = {};
     memcpy(buf, name.data(), name.size() < sizeof buf - 1 ? name.size() : sizeof buf - 1);
     memcpy(ts->name, buf, sizeof buf);
+    if (ts != g_runtime.main_thread) set_os_thread_name(pthread_t(ts->ident), buf);
   }
   return None();
 }

@@ -44,7 +44,7 @@ void trace_roots(Visitor& v) {
   // threads wait for the GIL at a safe point or in a blocking call, so their
   // frames and Rooted chains are consistent and still (see vm/gil.h).
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
-    if (ts->run_state == kThreadDead) continue;
+    if (get_run_state(ts) == kThreadDead) continue;
     v.visit(ts->start_callable);
     v.visit(ts->start_args);
     v.visit(ts->start_kwargs);

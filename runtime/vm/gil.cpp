@@ -48,7 +48,7 @@ void take_locked(Gil& g, ThreadState* ts) {
   g.holder = ts;
   g.switch_number++;
   g_gil_drop_request.store(0, std::memory_order_relaxed);
-  ts->run_state = kThreadRunning;
+  set_run_state(ts, kThreadRunning);
   g.switched.notify_all();
 }
 
@@ -64,7 +64,7 @@ void gil_acquire(ThreadState* ts) {
   Gil& g = gil();
   std::unique_lock<std::mutex> lock(g.mutex);
   if (g.locked) {
-    ts->run_state = kThreadGilWait;
+    set_run_state(ts, kThreadGilWait);
     g.waiters++;
     while (g.locked) {
       uint64_t seen = g.switch_number;
@@ -82,7 +82,7 @@ void gil_acquire(ThreadState* ts) {
 void gil_release(ThreadState* ts, uint32_t state) {
   Gil& g = gil();
   std::lock_guard<std::mutex> lock(g.mutex);
-  ts->run_state = state;
+  set_run_state(ts, state);
   g.locked = false;
   g.holder = nullptr;
   g.cv.notify_one();
@@ -100,7 +100,7 @@ void gil_yield() {
       return;
     }
     uint64_t seen = g.switch_number;
-    ts->run_state = kThreadGilWait;
+    set_run_state(ts, kThreadGilWait);
     g.locked = false;
     g.holder = nullptr;
     g.cv.notify_one();

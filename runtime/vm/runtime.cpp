@@ -83,19 +83,22 @@ ThreadState* thread_state_acquire() {
   ThreadState* ts = g_free_states;
   if (ts) {
     g_free_states = ts->next_free;
-    ThreadState* next = ts->next;
-    uint32_t generation = ts->generation;
+    // Rebuilt in a copy and written in one go, so that a tool reading the
+    // state meanwhile sees DEAD or STARTING, never a zeroed run_state
+    // (which would mean "running").
+    ThreadState fresh;
+    memset(static_cast<void*>(&fresh), 0, sizeof fresh);
+    fresh.next = ts->next;
+    fresh.run_state = kThreadStarting;
+    fresh.generation = ts->generation + 1;
     StackChunk* chunk = ts->datastack_chunk;  // kept: the pool reuses data stacks too
-    // Dead states have no frames; clearing the rest leaves `next` intact.
-    memset(static_cast<void*>(ts), 0, sizeof *ts);
-    ts->next = next;
-    ts->run_state = kThreadStarting;
-    ts->generation = generation + 1;
-    ts->datastack_chunk = chunk;
+    fresh.datastack_chunk = chunk;
     if (chunk) {
-      ts->datastack_top = chunk->data;
-      ts->datastack_limit = reinterpret_cast<Value*>(reinterpret_cast<char*>(chunk) + chunk->size);
+      chunk->saved_top = nullptr;
+      fresh.datastack_top = chunk->data;
+      fresh.datastack_limit = reinterpret_cast<Value*>(reinterpret_cast<char*>(chunk) + chunk->size);
     }
+    memcpy(static_cast<void*>(ts), &fresh, sizeof fresh);
     thread_state_defaults(ts);
     return ts;
   }
@@ -128,7 +131,7 @@ void thread_state_release(ThreadState* ts) {
     ts->datastack_chunk = c->previous;
     free(c);
   }
-  __atomic_store_n(&ts->run_state, uint32_t(kThreadDead), __ATOMIC_RELEASE);
+  set_run_state(ts, kThreadDead);
   ts->next_free = g_free_states;
   g_free_states = ts;
 }
@@ -136,7 +139,7 @@ void thread_state_release(ThreadState* ts) {
 int thread_states_alive(const ThreadState* except) {
   int n = 0;
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next)
-    if (ts != except && ts->run_state != kThreadDead) n++;
+    if (ts != except && get_run_state(ts) != kThreadDead) n++;
   return n;
 }
 
@@ -266,9 +269,9 @@ static void wait_for_thread_shutdown() {
     error_clear();
     return;
   }
-  current_thread()->run_state = kThreadRunning;
+  set_run_state(current_thread(), kThreadRunning);
   Value r = call0(shutdown);
-  current_thread()->run_state = kThreadIdle;
+  set_run_state(current_thread(), kThreadIdle);
   if (r.is_null()) {
     Value exc = error_fetch();
     Rooted keep_exc(&exc);
@@ -289,9 +292,9 @@ int run_main_source(const std::string& source, const std::string& filename) {
   if (!code) return handle_uncaught_exception();
   Value code_value(code);
   Rooted keep(&code_value);
-  current_thread()->run_state = kThreadRunning;
+  set_run_state(current_thread(), kThreadRunning);
   Value r = eval_code_in(code, globals, globals);
-  current_thread()->run_state = kThreadIdle;
+  set_run_state(current_thread(), kThreadIdle);
   int status = r.is_null() ? handle_uncaught_exception() : 0;
   wait_for_thread_shutdown();
   return status;

@@ -102,6 +102,15 @@ extern Runtime g_runtime;
 ThreadState* current_thread();
 void set_current_thread(ThreadState* ts);
 
+// run_state is read by other threads (the GIL holder counting live
+// threads, the collector) and by tools at any moment: one atomic word.
+inline void set_run_state(ThreadState* ts, uint32_t state) {
+  __atomic_store_n(&ts->run_state, state, __ATOMIC_RELEASE);
+}
+inline uint32_t get_run_state(const ThreadState* ts) {
+  return __atomic_load_n(&ts->run_state, __ATOMIC_ACQUIRE);
+}
+
 // Thread-state pool (runtime.cpp). Call with the GIL held. The state is
 // zeroed except `next` and `generation`, and is on g_runtime.threads.
 ThreadState* thread_state_acquire();

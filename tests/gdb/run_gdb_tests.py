@@ -737,10 +737,69 @@ def check_errors(opts, check, tmp):
     check.passed += c.passed
 
 
+def check_threads(opts, check, tmp):
+    """threads_deadlock.py, live and on a gcore: py-threads prints every
+    thread with its tid, name and state exactly as pyglass-stack does and
+    matches threads_deadlock.expected; `thread apply all py-bt` prints each
+    thread's traceback under gdb's header, which carries the Python thread
+    name (the runtime names OS threads after Python threads)."""
+    import run_thread_scenario as rts
+    if not opts.stack:
+        raise Skip("no pyglass-stack (--stack) to compare with")
+    expected = rts.load_expected(os.path.join(opts.repo, "corpora", "scenarios",
+                                              "threads_deadlock.expected"), opts.repo)
+    proc = spawn([opts.pyglass, os.path.join(opts.repo, "corpora", "scenarios",
+                                             "threads_deadlock.py")], cwd=tmp)
+    rts.wait_ready_line(proc, "threads_deadlock.py")
+    rts.settle(opts, proc.pid, expected)
+    rc, stack_text, err = rs.run_tool([opts.stack, "pid", str(proc.pid)])
+    check.true("pyglass-stack exit status 0", rc == 0, err)
+    stack_lines = stack_text.splitlines()[1:]  # without the Process line
+    core = os.path.join(tmp, "threads.core")
+    gcore(opts, proc.pid, core)
+    steps = [("py-threads", ["py-threads"]), ("apply", ["thread apply all py-bt"])]
+    for label, target in (("live", ["-p", str(proc.pid)]), ("gcore", [opts.pyglass, core])):
+        rc, out, whole, err = run_gdb(opts, target, steps)
+        check.true("%s: gdb exit status 0" % label, rc == 0, err[-2000:])
+        if "py-threads" not in out:
+            check.true("%s: gdb ran the commands" % label, False, whole[-3000:] + err[-2000:])
+            continue
+        text = "\n".join(out["py-threads"])
+        problems = rts.report_problems(text, expected)
+        check.true("%s: py-threads matches threads_deadlock.expected" % label, not problems,
+                   "\n".join(problems) + "\n" + text)
+        check.equal("%s: py-threads = pyglass-stack pid" % label, out["py-threads"],
+                    stack_lines)
+        known, _, _, _ = rts.parse_report(text)
+        apply_text = "\n".join(out["apply"])
+        for exp in expected:
+            act = known.get(exp.name)
+            if act is None:
+                continue
+            want = ["Traceback (most recent call first):"]
+            for f in exp.frames():
+                want.extend(Frame(f.filename, f.line, f.function).lines())
+            # gdb names threads live (from the kernel), not on cores.
+            header = re.compile(r'^Thread \d+ \(Thread 0x[0-9a-f]+ \(LWP %d\)(?: "([^"]*)")?\):$'
+                                % act.tid, re.M)
+            m = header.search(apply_text)
+            check.true("%s: thread apply all: a header for LWP %d" % (label, act.tid),
+                       m is not None, apply_text[:2000])
+            if m is None:
+                continue
+            os_name = "pyglass" if exp.name == "MainThread" else exp.name[:15]
+            if label == "live":
+                check.true("%s: thread apply all: OS name of %s" % (label, exp.name),
+                           m.group(1) == os_name, "%r, expected %r" % (m.group(1), os_name))
+            block = apply_text[m.end():].lstrip("\n").split("\n\n")[0].splitlines()
+            check.equal("%s: thread apply all: py-bt of %s" % (label, exp.name), block, want)
+    check.true("the process still runs after gdb detached", proc.poll() is None)
+
+
 CHECKS = {"live": check_live, "gcore": check_gcore, "kcore": check_kcore,
           "stripped": check_stripped, "installed": check_installed,
           "generator": check_generator, "deep": check_deep, "errors": check_errors,
-          "scenario": check_scenario}
+          "scenario": check_scenario, "threads": check_threads}
 
 
 def main():

@@ -619,6 +619,37 @@ def run_installed_check(args, c, work):
 
 # ----------------------------------------------------------------- main
 
+def run_threads_check(args, c, work):
+    """threads_deadlock.py live and on a gcore: py-threads prints every
+    thread with its tid, name and state, exactly as pyglass-stack does, and
+    matches threads_deadlock.expected."""
+    import run_thread_scenario as rts
+    expected = rts.load_expected(os.path.join(args.repo, "corpora", "scenarios",
+                                              "threads_deadlock.expected"), args.repo)
+    binary = os.path.abspath(args.pyglass)
+    proc = rs.spawn([binary, os.path.join(args.repo, "corpora", "scenarios",
+                                          "threads_deadlock.py")], work)
+    rts.wait_ready_line(proc, "threads_deadlock.py")
+    rts.settle(args, proc.pid, expected)
+    rc, stack_text, err = rs.run_tool([args.stack, "pid", str(proc.pid)])
+    c.expect("threads: pyglass-stack exit status 0", rc == 0, err)
+    want = "\n".join(stack_text.splitlines()[1:])  # without the Process line
+    core = os.path.join(work, "threads.core")
+    rs.gcore(proc.pid, core)
+    for label, target in (("live", ["-p", str(proc.pid)]), ("gcore", ["-c", core, binary])):
+        rc, segments, raw = run_lldb(args, target, ["py-threads"])
+        if rc != 0:
+            c.fail("threads %s: lldb exit status" % label, "status %d:\n%s" % (rc, rs.tail(raw)))
+            continue
+        got = session_outputs(c, "threads " + label, segments, ["py-threads"])[0]
+        problems = rts.report_problems(got, expected)
+        c.expect("threads %s: py-threads matches threads_deadlock.expected" % label,
+                 not problems, "\n".join(problems) + "\n" + rs.tail(got, 40))
+        c.expect("threads %s: py-threads = pyglass-stack pid" % label, got.strip() == want.strip(),
+                 diff_text(want.strip(), got.strip()))
+    c.check_untouched("threads: the process runs, untraced", proc)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repo", required=True)
@@ -629,7 +660,7 @@ def main():
     ap.add_argument("--variant", default="plain", choices=("plain", "stripped"))
     ap.add_argument("--build-dir")
     ap.add_argument("--cmake", default="cmake")
-    ap.add_argument("check", choices=("scenario", "errors", "summary", "installed"))
+    ap.add_argument("check", choices=("scenario", "errors", "summary", "installed", "threads"))
     ap.add_argument("scenario", nargs="?")
     ap.add_argument("scenario_args", nargs=argparse.REMAINDER)
     args = ap.parse_args()
@@ -657,6 +688,8 @@ def main():
             run_errors_check(args, c, work)
         elif args.check == "installed":
             run_installed_check(args, c, work)
+        elif args.check == "threads":
+            run_threads_check(args, c, work)
         else:
             run_summary_check(args, c, work)
     except rs.Skip as e:
