@@ -16,6 +16,7 @@ void operator_module_register();
 void gc_module_register();
 void deque_module_register();
 void re_pcre_module_register();  // _pcre, the core of re (re_pcre.cpp)
+void cmath_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -58,6 +59,7 @@ void std_modules_register() {
   gc_module_register();
   deque_module_register();
   re_pcre_module_register();
+  cmath_module_register();
 }
 
 }  // namespace pg
