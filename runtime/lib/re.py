@@ -46,22 +46,30 @@ class RegexFlag(int):
         return RegexFlag(~int(self) & 511)
 
     def __repr__(self):
-        value = int(self)
-        names = []
-        for name, bit in _FLAG_NAMES:
-            if value & bit:
-                names.append("re." + name)
-                value &= ~bit
-        if value or not names:
-            names.append(hex(value) if names else "re.NOFLAG" if value == 0 else hex(value))
-        return "|".join(names)
+        return _flags_text(int(self), _ENUM_ORDER, "re.NOFLAG")
 
     __str__ = __repr__
 
 
-_FLAG_NAMES = [("TEMPLATE", 1), ("IGNORECASE", 2), ("LOCALE", 4), ("MULTILINE", 8),
-               ("DOTALL", 16), ("UNICODE", 32), ("VERBOSE", 64), ("DEBUG", 128),
-               ("ASCII", 256)]
+# RegexFlag's repr lists names in the enum's definition order; a Pattern's
+# repr in the engine's order.
+_ENUM_ORDER = [("ASCII", 256), ("IGNORECASE", 2), ("LOCALE", 4), ("UNICODE", 32),
+               ("MULTILINE", 8), ("DOTALL", 16), ("VERBOSE", 64), ("TEMPLATE", 1),
+               ("DEBUG", 128)]
+_PATTERN_ORDER = [("TEMPLATE", 1), ("IGNORECASE", 2), ("LOCALE", 4), ("MULTILINE", 8),
+                  ("DOTALL", 16), ("UNICODE", 32), ("VERBOSE", 64), ("DEBUG", 128),
+                  ("ASCII", 256)]
+
+
+def _flags_text(value, order, zero):
+    names = []
+    for name, bit in order:
+        if value & bit:
+            names.append("re." + name)
+            value &= ~bit
+    if value:
+        names.append(hex(value))
+    return "|".join(names) if names else zero
 
 NOFLAG = RegexFlag(0)
 I = IGNORECASE = RegexFlag(2)
@@ -96,16 +104,54 @@ class error(Exception):
 
 PatternError = error
 
-# PCRE2's messages for the mistakes people make most, in CPython's words.
-_MESSAGES = {
-    "missing closing parenthesis": "missing ), unterminated subpattern",
-    "missing ) at end of (?# comment": "missing ), unterminated comment",
-    "unmatched closing parenthesis": "unbalanced parenthesis",
-    "quantifier does not follow a repeatable item": "nothing to repeat",
-    "missing terminating ] for character class": "unterminated character set",
-    "reference to non-existent subpattern": "invalid group reference",
-    "range out of order in character class": "bad character range",
-}
+def _pcre_error(message, offset, text, pattern, shift):
+    """re.error for a PCRE2 compile error, in CPython's words where the
+    mistake is a common one. `offset` is in `text` (the translated pattern,
+    `shift` characters shorter than `pattern` at its start)."""
+    def at(i):
+        return text[i] if 0 <= i < len(text) else ""
+
+    pos = offset
+    if message == "quantifier does not follow a repeatable item":
+        if at(offset - 1) in ("*", "+", "?", "}") and offset > 1:
+            message = "multiple repeat"
+        else:
+            message = "nothing to repeat"
+    elif message == "unrecognized character follows \\":
+        message = "bad escape \\%s" % at(offset)
+        pos = offset - 1
+    elif message == "\\ at end of pattern":
+        message = "bad escape (end of pattern)"
+        pos = offset - 1
+    elif message == "numbers out of order in {} quantifier":
+        message = "min repeat greater than max repeat"
+        pos = text.rfind("{", 0, offset) + 1
+    elif message == "range out of order in character class":
+        message = "bad character range %s" % text[max(offset - 2, 0):offset + 1]
+        pos = offset - 2
+    elif message == "lookbehind assertion is not fixed length":
+        return error("look-behind requires fixed-width pattern")
+    elif message == "unrecognized character after (? or (?-":
+        message = "unknown extension ?%s" % at(offset)
+        pos = offset - 1
+    elif message == "reference to non-existent subpattern":
+        j = offset
+        while j < len(text) and (text[j].isalnum() or text[j] == "_"):
+            j += 1
+        ref = text[offset:j]
+        if ref.isdigit():
+            message = "invalid group reference %s" % ref
+        else:
+            message = "unknown group name '%s'" % ref
+    elif message == "missing ) after (?# comment":
+        message = "missing ), unterminated comment"
+        pos = max(text.rfind("(?#", 0, offset), 0)
+    elif message == "subpattern name must start with a non-digit":
+        j = text.find(">", offset)
+        message = "bad character in group name '%s'" % text[offset:j if j >= 0 else len(text)]
+    pos = min(max(pos, 0) + shift, len(pattern))
+    return error(message, pattern, pos)
+
 
 _INLINE_FLAGS = {"i": 2, "L": 4, "m": 8, "s": 16, "u": 32, "x": 64, "a": 256}
 
@@ -127,13 +173,15 @@ def _leading_flags(text):
     return flags, out
 
 
-def _translate(text, is_str):
+def _translate(text, is_str, pattern, shift, verbose_comment_risk):
     """Python pattern syntax -> PCRE2 syntax (text is a str; bytes patterns
     come here decoded as latin-1)."""
     out = []
     i = 0
     n = len(text)
     in_class = False
+    class_start = 0
+    open_parens = []  # positions of the "(" not yet closed
     while i < n:
         ch = text[i]
         if ch == "\\" and i + 1 < n:
@@ -163,8 +211,22 @@ def _translate(text, is_str):
             out.append(ch)
             i += 1
             continue
+        if ch == "(" and text.startswith("(?#", i):
+            close = text.find(")", i)
+            if close < 0:
+                raise error("missing ), unterminated comment", pattern, i + shift)
+            out.append(text[i:close + 1])
+            i = close + 1
+            continue
+        if ch == "(":
+            open_parens.append(i)
+        elif ch == ")":
+            if not open_parens:
+                raise error("unbalanced parenthesis", pattern, i + shift)
+            open_parens.pop()
         if ch == "[":
             in_class = True
+            class_start = i
             out.append(ch)
             i += 1
             if i < n and text[i] == "^":
@@ -188,6 +250,10 @@ def _translate(text, is_str):
                 continue
         out.append(ch)
         i += 1
+    if in_class:
+        raise error("unterminated character set", pattern, class_start + shift)
+    if open_parens and not verbose_comment_risk:
+        raise error("missing ), unterminated subpattern", pattern, open_parens[0] + shift)
     return "".join(out)
 
 
@@ -258,16 +324,13 @@ class Pattern:
             options |= _pcre.EXTENDED
         if is_str and not flags & ASCII:
             options |= _pcre.UCP
-        translated = _translate(text, is_str)
+        shift = (len(pattern) - len(text))
+        # In verbose mode a "(" may sit in a comment: leave those checks to PCRE2.
+        translated = _translate(text, is_str, pattern, shift, bool(flags & VERBOSE) or "(?x" in text)
         handle = _pcre.compile(translated if is_str else translated.encode("latin-1"), options)
         if isinstance(handle, tuple):
             message, offset = handle
-            message = _MESSAGES.get(message, message)
-            # Offsets are in the translated text; close enough for messages.
-            offset = min(offset, len(pattern))
-            if message == "missing ), unterminated subpattern":
-                offset = text.rfind("(") if text.rfind("(") >= 0 else 0
-            raise error(message, pattern, offset)
+            raise _pcre_error(message, offset, translated, pattern, shift)
         self._handle = handle
         self.groups, names = _pcre.info(handle)
         # PCRE2 lists names alphabetically; Python in group order.
@@ -372,7 +435,7 @@ class Pattern:
         if isinstance(self.pattern, str):
             flags &= ~UNICODE
         if flags:
-            return "re.compile(%s, %r)" % (text, RegexFlag(flags))
+            return "re.compile(%s, %s)" % (text, _flags_text(flags, _PATTERN_ORDER, "0"))
         return "re.compile(%s)" % text
 
     def __eq__(self, other):
