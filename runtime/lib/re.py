@@ -359,19 +359,7 @@ class Pattern:
             yield Match(self, string, pos, endpos, offsets)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        found = _pcre.scan(self._handle, string, pos, endpos, 0, 0)
-        groups = self.groups
-        empty = string[0:0]
-        result = []
-        for o in found:
-            if groups == 0:
-                result.append(string[o[0]:o[1]])
-            elif groups == 1:
-                result.append(string[o[2]:o[3]] if o[2] >= 0 else empty)
-            else:
-                result.append(tuple(string[o[2 * g]:o[2 * g + 1]] if o[2 * g] >= 0 else empty
-                                    for g in range(1, groups + 1)))
-        return result
+        return _pcre.findall(self._handle, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         if maxsplit < 0:

@@ -17,6 +17,8 @@
 //       Each `offsets` is a tuple (start0, end0, start1, end1, ...) of code
 //       point (str) or byte (bytes) indices, -1 for a group that did not
 //       take part.
+//   findall(handle, subject, pos, endpos) -> Pattern.findall's list, built
+//       here without per-match offset tuples (the common hot path).
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -147,52 +149,57 @@ struct OffsetMap {
   int64_t to_index(int64_t byte) const { return identity ? byte : byte_to_cp[size_t(byte)]; }
 };
 
-Value pcre_scan(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs("scan", nargs, kwnames, 6, 6)) return Value();
+// The matching loop shared by scan() and findall(): validates the
+// arguments (handle, subject, pos, endpos, mode, maxcount at args[0..5]),
+// then calls on_match(ovector, rc) for each match (false = stop with the
+// error it raised). Returns false with an error pending on failure.
+template <typename OnMatch>
+bool run_matches(const Value* args, Compiled** compiled, std::string_view* subject_out,
+                 OffsetMap* map, OnMatch on_match) {
   Compiled* c;
-  if (!get_handle(args[0], &c)) return Value();
+  if (!get_handle(args[0], &c)) return false;
+  *compiled = c;
   std::string_view subject;
-  OffsetMap map;
   int64_t length;
   if (c->is_str) {
-    if (!is_str(args[1]))
-      return raise(&TypeErrorType, "cannot use a string pattern on a bytes-like object");
+    if (!is_str(args[1])) {
+      raise(&TypeErrorType, "cannot use a string pattern on a bytes-like object");
+      return false;
+    }
     Str* s = args[1].as<Str>();
     subject = str_view(s);
     length = str_length(s);
-    if (!s->ascii) map.build(subject);
+    if (!s->ascii) map->build(subject);
   } else {
-    if (is_str(args[1]) || !bytes_view(args[1], &subject))
-      return raise(&TypeErrorType, is_str(args[1])
-                                       ? "cannot use a bytes pattern on a string-like object"
-                                       : "expected string or bytes-like object, got '%s'",
-                   type_name(args[1]));
+    if (is_str(args[1]) || !bytes_view(args[1], &subject)) {
+      if (is_str(args[1])) raise(&TypeErrorType, "cannot use a bytes pattern on a string-like object");
+      else raise(&TypeErrorType, "expected string or bytes-like object, got '%s'", type_name(args[1]));
+      return false;
+    }
     length = int64_t(subject.size());
   }
+  *subject_out = subject;
   int64_t pos, endpos, mode, maxcount;
   if (!int_as_index(args[2], &pos) || !int_as_index(args[3], &endpos) ||
       !int_as_index(args[4], &mode) || !int_as_index(args[5], &maxcount))
-    return Value();
+    return false;
   // Python clamps pos and endpos into the string.
   if (pos < 0) pos = 0;
   if (pos > length) pos = length;
   if (endpos > length) endpos = length;
   if (endpos < 0) endpos = 0;
-
-  Value result = Value(list_new(0));
-  Rooted keep_result(&result);
-  if (endpos < pos) return result;
-  size_t end_byte = size_t(map.to_byte(endpos));
-  size_t at = size_t(map.to_byte(pos));
+  if (endpos < pos) return true;
+  size_t end_byte = size_t(map->to_byte(endpos));
+  size_t at = size_t(map->to_byte(pos));
 
   pcre2_match_data* md = pcre2_match_data_create_from_pattern(c->code, nullptr);
   uint32_t base_options = 0;
   if (mode == 1) base_options |= PCRE2_ANCHORED;
   if (mode == 2) base_options |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
   bool after_empty = false;
-  bool checked_utf = false;
-  Value error;
+  bool checked_utf = false;  // the UTF check runs once, not once per match
   int64_t count = 0;
+  bool ok = true;
   for (;;) {
     uint32_t options = base_options;
     if (after_empty) options |= PCRE2_NOTEMPTY_ATSTART;
@@ -204,21 +211,15 @@ Value pcre_scan(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (rc < 0) {
       PCRE2_UCHAR message[256];
       pcre2_get_error_message(rc, message, sizeof message);
-      pcre2_match_data_free(md);
-      return raise(&RuntimeErrorType, "regular expression matching failed: %s",
-                   reinterpret_cast<const char*>(message));
+      raise(&RuntimeErrorType, "regular expression matching failed: %s",
+            reinterpret_cast<const char*>(message));
+      ok = false;
+      break;
     }
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
-    uint32_t pairs = c->groups + 1;
-    Tuple* offsets = tuple_new(int64_t(pairs) * 2);
-    for (uint32_t g = 0; g < pairs; ++g) {
-      bool set = g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET;
-      tuple_items(offsets)[2 * g] = Value::small(set ? map.to_index(int64_t(ov[2 * g])) : -1);
-      tuple_items(offsets)[2 * g + 1] = Value::small(set ? map.to_index(int64_t(ov[2 * g + 1])) : -1);
-    }
-    if (list_append(result.as<List>(), Value(offsets)) < 0) {
-      pcre2_match_data_free(md);
-      return Value();
+    if (!on_match(ov, rc)) {
+      ok = false;
+      break;
     }
     ++count;
     if (mode != 0 || (maxcount > 0 && count >= maxcount)) break;
@@ -227,6 +228,64 @@ Value pcre_scan(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     if (at > end_byte) break;
   }
   pcre2_match_data_free(md);
+  return ok;
+}
+
+Value pcre_scan(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("scan", nargs, kwnames, 6, 6)) return Value();
+  Value result = Value(list_new(0));
+  Rooted keep_result(&result);
+  Compiled* c = nullptr;
+  std::string_view subject;
+  OffsetMap map;
+  bool ok = run_matches(args, &c, &subject, &map, [&](PCRE2_SIZE* ov, int rc) {
+    uint32_t pairs = c->groups + 1;
+    Tuple* offsets = tuple_new(int64_t(pairs) * 2);
+    for (uint32_t g = 0; g < pairs; ++g) {
+      bool set = g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET;
+      tuple_items(offsets)[2 * g] = Value::small(set ? map.to_index(int64_t(ov[2 * g])) : -1);
+      tuple_items(offsets)[2 * g + 1] =
+          Value::small(set ? map.to_index(int64_t(ov[2 * g + 1])) : -1);
+    }
+    return list_append(result.as<List>(), Value(offsets)) >= 0;
+  });
+  if (!ok) return Value();
+  return result;
+}
+
+// findall(handle, subject, pos, endpos): Pattern.findall's list directly
+// (the whole match without groups, group 1's text with one group, else
+// tuples; '' for groups that did not take part).
+Value pcre_findall(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("findall", nargs, kwnames, 4, 4)) return Value();
+  Value full[6] = {args[0], args[1], args[2], args[3], Value::small(0), Value::small(0)};
+  Value result = Value(list_new(0));
+  Rooted keep_result(&result);
+  Compiled* c = nullptr;
+  std::string_view subject;
+  OffsetMap map;
+  Value item;
+  Rooted keep_item(&item);
+  auto piece = [&](PCRE2_SIZE* ov, int rc, uint32_t g) -> Value {
+    bool set = g < uint32_t(rc) && ov[2 * g] != PCRE2_UNSET;
+    std::string_view text = set ? subject.substr(ov[2 * g], ov[2 * g + 1] - ov[2 * g])
+                                : std::string_view();
+    if (c->is_str) return Value(str_new(text));
+    return Value(bytes_new(text));
+  };
+  bool ok = run_matches(full, &c, &subject, &map, [&](PCRE2_SIZE* ov, int rc) {
+    if (c->groups <= 1) {
+      item = piece(ov, rc, c->groups);
+    } else {
+      item = Value(tuple_new(int64_t(c->groups)));
+      for (uint32_t g = 1; g <= c->groups; ++g) {
+        Value v = piece(ov, rc, g);
+        tuple_items(item.as<Tuple>())[g - 1] = v;
+      }
+    }
+    return list_append(result.as<List>(), item) >= 0;
+  });
+  if (!ok) return Value();
   return result;
 }
 
@@ -235,6 +294,7 @@ Value module_init() {
   module_add_function(m, "compile", pcre_compile);
   module_add_function(m, "info", pcre_info);
   module_add_function(m, "scan", pcre_scan);
+  module_add_function(m, "findall", pcre_findall);
   module_add(m, "CASELESS", int_from_i64(PCRE2_CASELESS));
   module_add(m, "MULTILINE", int_from_i64(PCRE2_MULTILINE));
   module_add(m, "DOTALL", int_from_i64(PCRE2_DOTALL));
