@@ -376,20 +376,19 @@ class Pattern:
         return result
 
     def subn(self, repl, string, count=0):
-        if count < 0:
-            return string, 0
-        found = _pcre.scan(self._handle, string, 0, _MAXSIZE, 0, count)
-        if not found:
-            return string, 0
         is_str = isinstance(self.pattern, str)
-        if callable(repl):
-            expand = None
-        else:
+        if not callable(repl):
+            # The template is checked before matching, as CPython does.
             if is_str and not isinstance(repl, str):
                 raise TypeError("expected str instance, %s found" % type(repl).__name__)
             if not is_str and isinstance(repl, str):
                 raise TypeError("expected a bytes-like object, str found")
             template = _parse_template(repl, self)
+        if count < 0:
+            return string, 0
+        found = _pcre.scan(self._handle, string, 0, _MAXSIZE, 0, count)
+        if not found:
+            return string, 0
         pieces = []
         last = 0
         for o in found:

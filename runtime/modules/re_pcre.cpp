@@ -22,6 +22,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,8 +41,9 @@ struct Compiled {
   uint32_t groups;
 };
 
-std::vector<Compiled>& compiled_codes() {
-  static std::vector<Compiled> codes;
+// A deque: a Compiled* stays valid while later patterns are added.
+std::deque<Compiled>& compiled_codes() {
+  static std::deque<Compiled> codes;
   return codes;
 }
 
