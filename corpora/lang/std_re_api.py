@@ -74,3 +74,10 @@ except ValueError as e:
     print("ValueError", e)
 print(re.search(r"\bfoo\b", "a foo b").span(), re.search(r"\B", "ab").span())
 print(isinstance(m, re.Match), isinstance(p, re.Pattern), issubclass(re.error, Exception))
+
+
+def first_word(p: re.Pattern[str], s: str) -> "re.Match[str] | None":
+    return p.match(s)
+
+
+print(first_word(re.compile(r"\w+"), "hello there").group())

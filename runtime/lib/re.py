@@ -439,6 +439,10 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
+    def __class_getitem__(cls, item):
+        # re.Pattern[str] in annotations (CPython gives a types.GenericAlias).
+        return cls
+
 
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
             "\\": "\\"}
@@ -632,6 +636,9 @@ class Match:
 
     def __bool__(self):
         return True
+
+    def __class_getitem__(cls, item):
+        return cls
 
     def __copy__(self):
         return self
