@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ make cmake ninja-build pkg-config python3
-  libgmp-dev libfmt-dev libcli11-dev libgtest-dev
+  libgmp-dev libfmt-dev libpcre2-dev libcli11-dev libgtest-dev
   nlohmann-json3-dev libdw-dev libelf-dev libunwind-dev gdb binutils
   liblldb-16-dev lldb-16
 )

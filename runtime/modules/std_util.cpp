@@ -15,6 +15,8 @@ void itertools_module_register();
 void operator_module_register();
 void gc_module_register();
 void deque_module_register();
+void re_pcre_module_register();  // _pcre, the core of re (re_pcre.cpp)
+void cmath_module_register();
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -56,6 +58,8 @@ void std_modules_register() {
   operator_module_register();
   gc_module_register();
   deque_module_register();
+  re_pcre_module_register();
+  cmath_module_register();
 }
 
 }  // namespace pg
