@@ -5,7 +5,7 @@ the same order (programs print heap lists). merge() is not provided yet
 (it needs *iterables).
 """
 
-__all__ = ["heappush", "heappop", "heapify", "heapreplace", "nlargest", "nsmallest",
+__all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest",
            "heappushpop"]
 
 
@@ -110,3 +110,44 @@ def nlargest(n, iterable, key=None):
     if n <= 0:
         return []
     return sorted(iterable, key=key, reverse=True)[:n]
+
+
+def merge(*iterables, key=None, reverse=False):
+    """Merges sorted inputs into one sorted iterator (lazily).
+
+    Ties keep the order of the inputs: each heap entry carries its input's
+    index, which decides between equal keys."""
+    entries = []
+    for index, iterable in enumerate(iterables):
+        it = iter(iterable)
+        for value in it:
+            k = value if key is None else key(value)
+            entries.append([_Ordered(k, reverse), index, value, it])
+            break
+    heapify(entries)
+    while entries:
+        top = entries[0]
+        _, index, value, it = top
+        yield value
+        for nxt in it:
+            top[0] = _Ordered(nxt if key is None else key(nxt), reverse)
+            top[2] = nxt
+            heapreplace(entries, top)
+            break
+        else:
+            heappop(entries)
+
+
+class _Ordered:
+    """A key compared in merge's direction (reverse=True flips it)."""
+    __slots__ = ("key", "reverse")
+
+    def __init__(self, key, reverse):
+        self.key = key
+        self.reverse = reverse
+
+    def __lt__(self, other):
+        return other.key < self.key if self.reverse else self.key < other.key
+
+    def __eq__(self, other):
+        return self.key == other.key

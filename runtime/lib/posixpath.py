@@ -31,14 +31,11 @@ def isabs(s):
     return s.startswith("/")
 
 
-def join(a, p1=None, p2=None, p3=None, p4=None, p5=None):
-    """Joins path parts; an absolute part discards the ones before it.
-    (Up to six parts until the parser accepts *args.)"""
+def join(a, *p):
+    """Joins path parts; an absolute part discards the ones before it."""
     _check_str("join", a)
     path = a
-    for b in (p1, p2, p3, p4, p5):
-        if b is None:
-            continue
+    for b in p:
         if not isinstance(b, str):
             raise TypeError(f"join() argument must be str, bytes, or os.PathLike object, "
                             f"not '{type(b).__name__}'")

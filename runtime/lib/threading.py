@@ -10,8 +10,6 @@
 #   * Condition keeps one waiter lock per waiting thread (acquired twice:
 #     the second acquire blocks until notify() releases it). Event,
 #     Semaphore and Barrier are built on Condition.
-#   * The language subset has no *args/**kwargs yet: the target is called
-#     through _thread._apply(target, args, kwargs).
 import _thread
 
 _start_new_thread = _thread.start_new_thread
@@ -443,7 +441,7 @@ class Thread:
     def run(self):
         try:
             if self._target is not None:
-                _thread._apply(self._target, self._args, self._kwargs)
+                self._target(*self._args, **self._kwargs)
         finally:
             self._target = None
             self._args = None

@@ -132,10 +132,9 @@ class OrderedDict(dict):
 class Counter(dict):
     """dict of counts: missing keys count 0."""
 
-    def __init__(self, iterable=None):
+    def __init__(self, iterable=None, /, **kwds):
         dict.__init__(self)
-        if iterable is not None:
-            self.update(iterable)
+        self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
@@ -162,7 +161,9 @@ class Counter(dict):
         raise NotImplementedError(
             "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
-    def update(self, iterable=None):
+    def update(self, iterable=None, /, **kwds):
+        if kwds:
+            self.update(kwds)
         if iterable is None:
             return
         if isinstance(iterable, dict):
@@ -175,7 +176,9 @@ class Counter(dict):
             for elem in iterable:
                 self[elem] = self.get(elem, 0) + 1
 
-    def subtract(self, iterable=None):
+    def subtract(self, iterable=None, /, **kwds):
+        if kwds:
+            self.subtract(kwds)
         if iterable is None:
             return
         if isinstance(iterable, dict):
@@ -355,10 +358,8 @@ class ChainMap:
     """Several mappings seen as one: lookups search them in order; writes
     go to the first."""
 
-    def __init__(self, first=None, second=None, third=None, fourth=None):
-        # (Up to four maps until the parser accepts *maps.)
-        maps = [m for m in (first, second, third, fourth) if m is not None]
-        self.maps = maps or [{}]
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
 
     def __missing__(self, key):
         raise KeyError(key)
