@@ -138,15 +138,24 @@ void fault_dump_python_stacks(int fd, ThreadState* current, bool all_threads) {
     else fault_write(fd, "  <no Python frame>\n");
     return;
   }
+  // CPython lists the newest thread first; the runtime's list is oldest
+  // first, so collect (bounded, on the stack: no allocation) and go back.
+  ThreadState* live[kFaultMaxThreads];
   int count = 0;
+  bool truncated = false;
   for (ThreadState* ts = g_runtime.threads; ts; ts = ts->next) {
+    if (ts->run_state == kThreadDead || ts->run_state == kThreadStarting) continue;
     if (count == kFaultMaxThreads) {
-      fault_write(fd, "...\n");
+      truncated = true;
       break;
     }
-    if (count++) fault_write(fd, "\n");
-    dump_thread(fd, ts, ts == current);
+    live[count++] = ts;
   }
+  for (int i = count - 1; i >= 0; --i) {
+    dump_thread(fd, live[i], live[i] == current);
+    if (i) fault_write(fd, "\n");
+  }
+  if (truncated) fault_write(fd, "...\n");
 }
 
 void fault_dump_native_stack(int fd) {

@@ -11,13 +11,16 @@ directory with `ulimit -c unlimited`, faulthandler enabled by `-X
 faulthandler` or by PYGLASSFAULTHANDLER=1 (PYTHONFAULTHANDLER=1 for CPython),
 and checks:
   1. pyglass dies of the scenario's signal, like python3 does;
-  2. stderr starts with CPython's "Fatal Python error: <what>" and the
-     "Current thread 0x... (most recent call first):" block, whose frame
-     lines are exactly python3's (thread ids aside);
+  2. stderr starts with CPython's "Fatal Python error: <what>", then one
+     "Thread 0x..." / "Current thread 0x... (most recent call first):" block
+     per thread, newest first, whose frame lines in the scenario's files are
+     exactly python3's (thread ids aside; the threading module's own frames
+     differ between the two and are not compared);
   3. then the native stack: "Current thread's C stack trace", with the
      eval loop's frames among them (found through libunwind, not debug info);
   4. the kernel still wrote a core, and `pyglass-stack core` on it prints
-     the same Python frames as the report.
+     the same threads with the same Python frames as the report, the
+     crashed thread being the report's current one.
 Exit status: 0 pass, 1 fail, 77 skip (no kernel core where we can find it).
 """
 
@@ -51,26 +54,47 @@ def run_crash(argv, env, cwd):
     return proc.returncode, proc.stderr
 
 
-def report_frames(stderr, who):
-    """(header, frames of the current thread) from a faulthandler report."""
+def report_threads(stderr, who):
+    """(header, [(is_current, frames)], lines) from a faulthandler report,
+    threads in the report's order; frames are (file, line, name)."""
     lines = stderr.splitlines()
     if not lines or not lines[0].startswith("Fatal Python error: "):
         fail("%s: stderr does not start with 'Fatal Python error:':\n%s" % (who, stderr))
-    try:
-        start = next(i for i, l in enumerate(lines) if l.startswith("Current thread 0x"))
-    except StopIteration:
-        fail("%s: no 'Current thread 0x...' block:\n%s" % (who, stderr))
-    if not THREAD_LINE.match(lines[start]):
-        fail("%s: bad thread line %r" % (who, lines[start]))
-    frames = []
-    for line in lines[start + 1:]:
-        m = FRAME_LINE.match(line)
-        if not m:
+    threads = []
+    frames = None
+    for line in lines[1:]:
+        if line.startswith("Current thread's C stack"):
             break
-        frames.append((m.group(1), int(m.group(2)), m.group(3)))
-    if not frames:
-        fail("%s: no frames under the current thread:\n%s" % (who, stderr))
-    return lines[0], frames, lines
+        m = THREAD_LINE.match(line)
+        if m:
+            frames = []
+            threads.append((m.group(1) == "Current thread", frames))
+            continue
+        m = FRAME_LINE.match(line)
+        if m and frames is not None:
+            frames.append((m.group(1), int(m.group(2)), m.group(3)))
+        elif line.startswith("Thread ") or line.startswith("Current thread "):
+            fail("%s: bad thread line %r" % (who, line))
+    if sum(1 for current, _ in threads if current) != 1:
+        fail("%s: want exactly one 'Current thread 0x...' block:\n%s" % (who, stderr))
+    if any(not f for _, f in threads):
+        fail("%s: a thread block without frames:\n%s" % (who, stderr))
+    return lines[0], threads, lines
+
+
+def core_threads(text):
+    """[(crashed, frames)] from `pyglass-stack core` output, in its order."""
+    threads = []
+    frames = None
+    for line in text.splitlines():
+        if line.startswith("Thread "):
+            frames = []
+            threads.append(("crashed" in line, frames))
+            continue
+        m = STACK_FRAME.match(line)
+        if m and frames is not None:
+            frames.append((m.group(1), int(m.group(2)), m.group(3)))
+    return threads
 
 
 def main():
@@ -110,16 +134,22 @@ def main():
         if pg_status >= 0 or pg_status != py_status:
             fail("pyglass exit status %d, python3 %d (want the same fatal signal)\nstderr:\n%s"
                  % (pg_status, py_status, pg_err))
-        # 2. Same header and Python frames as CPython.
-        py_head, py_frames, _ = report_frames(py_err, "python3")
-        pg_head, pg_frames, pg_lines = report_frames(pg_err, "pyglass")
+        # 2. Same header, threads and Python frames as CPython. CPython's
+        # own library frames (threading.py, ctypes) do not exist in pyglass,
+        # and pyglass's bundled threading.py differs: compare the frames of
+        # the scenario's files.
+        def mine(frames):
+            return [f for f in frames if f[0].startswith(os.path.dirname(script))]
+        py_head, py_threads, _ = report_threads(py_err, "python3")
+        pg_head, pg_threads, pg_lines = report_threads(pg_err, "pyglass")
         if pg_head != py_head:
             fail("header %r, python3 says %r" % (pg_head, py_head))
-        # CPython's own frames (e.g. a helper in a stdlib .py) do not exist in
-        # pyglass: compare the frames of the scenario's files.
-        mine = [f for f in py_frames if f[0].startswith(os.path.dirname(script))]
-        if pg_frames != mine:
-            fail("frames differ from python3's:\n pyglass: %s\n python3: %s" % (pg_frames, mine))
+        want = [(cur, mine(frames)) for cur, frames in py_threads]
+        got = [(cur, mine(frames)) for cur, frames in pg_threads]
+        if got != want:
+            fail("threads differ from python3's report:\n pyglass: %s\n python3: %s"
+                 % (got, want))
+        pg_frames = next(frames for cur, frames in pg_threads if cur)
         # 3. The native stack, with the eval loop in it.
         if "Current thread's C stack trace (most recent call first):" not in pg_lines:
             fail("no native stack in the report:\n" + pg_err)
@@ -142,14 +172,17 @@ def main():
                              capture_output=True, text=True, timeout=120)
         if out.returncode != 0:
             fail("pyglass-stack core failed (%d): %s" % (out.returncode, out.stderr))
-        core_frames = [(m.group(1), int(m.group(2)), m.group(3))
-                       for m in map(STACK_FRAME.match, out.stdout.splitlines()) if m]
-        if core_frames != pg_frames:
-            fail("the core's stack differs from the report:\n core:   %s\n report: %s"
-                 % (core_frames, pg_frames))
+        # Every thread of the report, with the same frames; the crashed one
+        # is the report's current thread (pyglass-stack lists oldest first).
+        in_core = sorted((crashed, frames) for crashed, frames in core_threads(out.stdout))
+        in_report = sorted(pg_threads)
+        if in_core != in_report:
+            fail("the core's threads differ from the report:\n core:   %s\n report: %s"
+                 % (in_core, in_report))
         signame = signal.Signals(-pg_status).name
-        print("ok: %s (%s): %d frames like python3, native stack, core read back (%s)"
-              % (args.scenario, args.enable, len(pg_frames), signame))
+        print("ok: %s (%s): %d thread(s), %d frames in the crashing one, like python3; "
+              "native stack; core read back (%s)"
+              % (args.scenario, args.enable, len(pg_threads), len(pg_frames), signame))
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
