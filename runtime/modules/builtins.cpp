@@ -21,6 +21,8 @@
 #include "objects/str_format.h"
 #include "objects/numbers.h"
 #include "objects/type.h"
+#include "modules/sys_module.h"
+#include "vm/import.h"
 #include "vm/thread_state.h"
 
 namespace pg {
@@ -139,8 +141,16 @@ Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (end.is_null() || is_none(end)) end = Value(str_intern("\n"));
   int do_flush = flush.is_null() ? 0 : obj_truth(flush);  // parsed up front, like CPython
   if (do_flush < 0) return Value();
-  // Until sys.stdout exists as an object, file=None means C stdout.
-  FILE* stream = (file.is_null() || is_none(file)) ? stdout : nullptr;
+  // file=None means sys.stdout: its C stream while it is the standard one.
+  FILE* stream = nullptr;
+  if (file.is_null() || is_none(file)) {
+    stream = sys_stdout_target(&file);
+    if (stream == nullptr) {
+      if (file.is_null()) return raise(&RuntimeErrorType, "lost sys.stdout");
+      if (is_none(file)) return None();
+    }
+  }
+  Rooted keep_file(&file);
   for (size_t i = 0; i < nargs; ++i) {
     if (i > 0 && !print_write(stream, file, sep)) return Value();
     if (!print_value(stream, file, args[i])) return Value();
@@ -157,6 +167,17 @@ Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     }
   }
   return None();
+}
+
+// open(...): the bundled io module's open (runtime/lib/io.py).
+Value builtin_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value io = import_module("io");
+  if (io.is_null()) return io;
+  Rooted keep(&io);
+  Value fn = obj_getattr_cstr(io, "open");
+  if (fn.is_null()) return fn;
+  Rooted keep_fn(&fn);
+  return call(fn, args, nargs, kwnames);
 }
 
 // input(prompt): the prompt goes to stdout (flushed), the line comes from
@@ -464,6 +485,7 @@ struct NamedFunction {
 const NamedFunction kBuiltinFunctions[] = {
     {"print", builtin_print},
     {"input", builtin_input},
+    {"open", builtin_open},
     {"len", builtin_len},
     {"repr", builtin_repr},
     {"ascii", builtin_ascii},

@@ -15,6 +15,7 @@ void itertools_module_register();
 void operator_module_register();
 void gc_module_register();
 void deque_module_register();
+void io_fd_module_register();  // io_fd.cpp (under runtime/lib/io.py)
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -56,6 +57,7 @@ void std_modules_register() {
   operator_module_register();
   gc_module_register();
   deque_module_register();
+  io_fd_module_register();
 }
 
 }  // namespace pg

@@ -352,8 +352,17 @@ std::string bundled_lib_directory(const std::string& executable) {
   return PYGLASS_SOURCE_LIB_DIR;
 }
 
+// The sys module's dict once sys is initialised (a GC root), so print()
+// can find the current sys.stdout with one lookup.
+Dict* g_sys_dict = nullptr;
+
+void sys_trace_roots(Visitor& v) {
+  if (g_sys_dict != nullptr) v.visit_object(g_sys_dict);
+}
+
 Value sys_init() {
   Value m = module_new("sys");
+  g_sys_dict = module_dict(m);
   module_add(m, "argv", g_runtime.sys_argv);
   module_add(m, "modules", Value(g_runtime.modules));
   char exe[PATH_MAX];
@@ -414,6 +423,20 @@ Value sys_init() {
 
 }  // namespace
 
-void sys_module_register() { register_builtin_module("sys", sys_init); }
+void sys_module_register() {
+  register_builtin_module("sys", sys_init);
+  gc_add_root_tracer(sys_trace_roots);
+}
+
+FILE* sys_stdout_target(Value* file) {
+  *file = Value();
+  if (g_sys_dict == nullptr) return stdout;
+  static Str* key = str_intern("stdout");
+  Value out = dict_get_str(g_sys_dict, key);
+  if (out.is_obj() && out.obj()->type == &StdStreamType && out.as<StdStream>()->fd != 0)
+    return out.as<StdStream>()->stream;
+  *file = out;  // null when sys.stdout was deleted
+  return nullptr;
+}
 
 }  // namespace pg

@@ -1,6 +1,15 @@
 // The `sys` module.
 #pragma once
 
+#include <cstdio>
+
+#include "objects/object.h"
+
 namespace pg {
 void sys_module_register();
+// Where print() without file= writes: the C stream of sys.stdout while it
+// is one of the standard streams (the common, allocation-free case), else
+// nullptr with *file set to the object now in sys.stdout (null when the
+// attribute was deleted).
+FILE* sys_stdout_target(Value* file);
 }
