@@ -16,6 +16,7 @@ void operator_module_register();
 void gc_module_register();
 void deque_module_register();
 void io_fd_module_register();  // io_fd.cpp (under runtime/lib/io.py)
+void struct_module_register();  // struct_module.cpp (under runtime/lib/struct.py)
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -58,6 +59,7 @@ void std_modules_register() {
   gc_module_register();
   deque_module_register();
   io_fd_module_register();
+  struct_module_register();
 }
 
 }  // namespace pg
