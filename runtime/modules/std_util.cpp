@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "modules/modules.h"
 #include "objects/layouts.h"
 #include "objects/type.h"
 
@@ -60,6 +61,7 @@ void std_modules_register() {
   deque_module_register();
   io_fd_module_register();
   struct_module_register();
+  atexit_module_register();
 }
 
 }  // namespace pg

@@ -294,6 +294,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
   current_thread()->run_state = kThreadIdle;
   int status = r.is_null() ? handle_uncaught_exception() : 0;
   wait_for_thread_shutdown();
+  atexit_run_callbacks();
   return status;
 }
 
