@@ -332,6 +332,7 @@ class TextIOWrapper(IOBase):
         self._pending = b''    # undecoded bytes (a cut UTF-8 sequence)
         self._saw_cr = False   # last decoded chunk ended in '\r' (universal mode)
         self._eof = False
+        self._mode = None      # set by open(); absent from the repr when None
 
     @property
     def name(self):
@@ -339,6 +340,8 @@ class TextIOWrapper(IOBase):
 
     @property
     def mode(self):
+        if self._mode is None:
+            raise AttributeError("'_io.TextIOWrapper' object has no attribute 'mode'")
         return self._mode
 
     @property
@@ -350,8 +353,14 @@ class TextIOWrapper(IOBase):
         return None
 
     def __repr__(self):
-        return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (
-            self.name, self._mode, self.encoding)
+        parts = ["<_io.TextIOWrapper"]
+        try:
+            parts.append(" name=%r" % (self.name,))
+        except AttributeError:
+            pass
+        if self._mode is not None:
+            parts.append(" mode=%r" % (self._mode,))
+        return "".join(parts) + " encoding=%r>" % (self.encoding,)
 
     def readable(self):
         return self.buffer.readable()
@@ -381,7 +390,7 @@ class TextIOWrapper(IOBase):
 
     def _check_readable(self):
         self._check_closed()
-        if not self.buffer._readable:
+        if not self.buffer.readable():
             raise UnsupportedOperation("not readable")
 
     def _decode(self, data, final):
@@ -487,24 +496,20 @@ class TextIOWrapper(IOBase):
         self._check_closed()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
-        if not self.buffer._writable:
+        if not self.buffer.writable():
             raise UnsupportedOperation("not writable")
         length = len(text)
         if self._newline not in (None, '', '\n') and '\n' in text:
             text = text.replace('\n', self._newline)
         if self._decoded or self._pending:
-            self._rewind_read_ahead()
+            # Like CPython: text read ahead is dropped, not rewound, so a
+            # write after a partial read lands where the buffer stopped.
+            self._decoded = ''
+            self._pending = b''
         self.buffer.write(text.encode(self._codec, self.errors))
         if self.line_buffering and ('\n' in text or '\r' in text):
             self.buffer.flush()
         return length
-
-    def _rewind_read_ahead(self):
-        back = len(self._decoded.encode(self._codec, self.errors)) + len(self._pending)
-        self.buffer.seek(self.buffer.tell() - back)
-        self._decoded = ''
-        self._pending = b''
-        self._eof = False
 
     def tell(self):
         self._check_closed()
