@@ -328,8 +328,15 @@ class TextIOWrapper(IOBase):
         self.errors = 'strict' if errors is None else errors
         self._newline = newline
         self.line_buffering = line_buffering
-        self._decoded = ''     # decoded text not yet returned
+        self._decoded = ''     # decoded text; _decoded[_dpos:] is not yet returned
+        self._dpos = 0         # (only the line fast path leaves it non-zero)
         self._pending = b''    # undecoded bytes (a cut UTF-8 sequence)
+        self._wtext = []       # written text not yet encoded into the buffer
+        self._wsize = 0
+        # Lines end at '\n' in the decoded text: readline's fast path.
+        self._simple_lines = newline is None or newline == '\n'
+        # write() needs no translation or flushing per call.
+        self._simple_write = newline in (None, '', '\n') and not line_buffering
         self._saw_cr = False   # last decoded chunk ended in '\r' (universal mode)
         self._eof = False
         self._mode = None      # set by open(); absent from the repr when None
@@ -377,13 +384,35 @@ class TextIOWrapper(IOBase):
     def isatty(self):
         return self.buffer.isatty()
 
+    def _flush_text(self):
+        """Encodes buffered writes into the binary buffer; drops the
+        consumed part of the decoded text."""
+        if self._wtext:
+            text = ''.join(self._wtext)
+            self._wtext = []
+            self._wsize = 0
+            self.buffer.write(text.encode(self._codec, self.errors))
+        if self._dpos:
+            self._decoded = self._decoded[self._dpos:]
+            self._dpos = 0
+
     def flush(self):
+        self._check_closed()
+        self._flush_text()
         self.buffer.flush()
 
     def close(self):
-        self.buffer.close()
+        if self.buffer.closed:
+            return
+        try:
+            self._flush_text()
+        finally:
+            self._decoded = ''
+            self._dpos = 0
+            self.buffer.close()
 
     def detach(self):
+        self._flush_text()
         buffer = self.buffer
         self.buffer = None
         return buffer
@@ -392,6 +421,7 @@ class TextIOWrapper(IOBase):
         self._check_closed()
         if not self.buffer.readable():
             raise UnsupportedOperation("not readable")
+        self._flush_text()
 
     def _decode(self, data, final):
         if self._codec == 'utf-8' and not final:
@@ -462,6 +492,13 @@ class TextIOWrapper(IOBase):
         return -1 if i < 0 else i + len(nl)
 
     def readline(self, size=-1):
+        if self._simple_lines and (size is None or size < 0):
+            d = self._decoded
+            i = d.find('\n', self._dpos)
+            if i >= 0:
+                start = self._dpos
+                self._dpos = i + 1
+                return d[start:i + 1]
         self._check_readable()
         if size is None:
             size = -1
@@ -487,10 +524,28 @@ class TextIOWrapper(IOBase):
         return line
 
     def __next__(self):
+        if self._simple_lines:
+            d = self._decoded
+            i = d.find('\n', self._dpos)
+            if i >= 0:
+                start = self._dpos
+                self._dpos = i + 1
+                return d[start:i + 1]
         line = self.readline()
         if not line:
             raise StopIteration
         return line
+
+    def readlines(self, hint=-1):
+        if self._simple_lines and (hint is None or hint <= 0):
+            text = self.read()
+            lines = text.split('\n')
+            last = lines.pop()
+            lines = [line + '\n' for line in lines]
+            if last:
+                lines.append(last)
+            return lines
+        return IOBase.readlines(self, hint)
 
     def write(self, text):
         self._check_closed()
@@ -499,13 +554,21 @@ class TextIOWrapper(IOBase):
         if not self.buffer.writable():
             raise UnsupportedOperation("not writable")
         length = len(text)
-        if self._newline not in (None, '', '\n') and '\n' in text:
-            text = text.replace('\n', self._newline)
         if self._decoded or self._pending:
             # Like CPython: text read ahead is dropped, not rewound, so a
             # write after a partial read lands where the buffer stopped.
             self._decoded = ''
+            self._dpos = 0
             self._pending = b''
+        if self._simple_write:
+            self._wtext.append(text)
+            self._wsize += length
+            if self._wsize >= DEFAULT_BUFFER_SIZE:
+                self._flush_text()
+            return length
+        self._flush_text()
+        if self._newline not in (None, '', '\n') and '\n' in text:
+            text = text.replace('\n', self._newline)
         self.buffer.write(text.encode(self._codec, self.errors))
         if self.line_buffering and ('\n' in text or '\r' in text):
             self.buffer.flush()
@@ -513,6 +576,7 @@ class TextIOWrapper(IOBase):
 
     def tell(self):
         self._check_closed()
+        self._flush_text()
         if not self.buffer.seekable():
             raise UnsupportedOperation("underlying stream is not seekable")
         back = len(self._decoded.encode(self._codec, self.errors)) + len(self._pending)
@@ -528,6 +592,7 @@ class TextIOWrapper(IOBase):
             return self.tell()
         if whence == 0 and cookie < 0:
             raise ValueError("negative seek position %r" % (cookie,))
+        self._flush_text()
         self.buffer.flush()
         self._decoded = ''
         self._pending = b''
@@ -536,7 +601,7 @@ class TextIOWrapper(IOBase):
         return self.buffer.seek(cookie, whence)
 
     def truncate(self, pos=None):
-        self.flush()
+        self.flush()  # also encodes pending text
         if pos is None:
             pos = self.tell()
         return self.buffer.truncate(pos)
