@@ -105,3 +105,11 @@ with open(path) as f:
 print(back == json.loads(json.dumps(data)), back['tuple'], back['uni'])
 os.remove(path)
 os.rmdir(base)
+
+# very deep nesting is a RecursionError, not a crash
+for opener in '[{':
+    try:
+        json.loads(opener * 100000 if opener == '[' else '{"a":' * 100000)
+    except RecursionError as e:
+        print(type(e).__name__, e)
+print(json.loads('[' * 50 + ']' * 50) == eval('[' * 50 + ']' * 50))

@@ -6,6 +6,8 @@ column 1 (char 0)"). A single module: `json.decoder` / `json.encoder` are
 not separate submodules here.
 """
 
+import _json
+
 __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError',
            'JSONEncoder']
 
@@ -81,6 +83,11 @@ def _encode_str_ascii(s):
         return '"' + s + '"'
     out.append(s[start:])
     return '"' + ''.join(out) + '"'
+
+
+# The C++ versions (same output, much faster).
+_encode_str = _json.encode_basestring
+_encode_str_ascii = _json.encode_basestring_ascii
 
 
 class JSONEncoder:
@@ -294,8 +301,16 @@ class JSONDecoder:
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        # No hooks: _json.decode builds the values directly.
+        self._plain = (object_hook is None and parse_float is None and parse_int is None and
+                       parse_constant is None and object_pairs_hook is None)
 
     def decode(self, s):
+        if self._plain and type(s) is str:
+            result = _json.decode(s, self.strict)
+            if type(result) is tuple:  # (message, position): malformed
+                raise JSONDecodeError(result[0], s, result[1])
+            return result
         obj, end = self.raw_decode(s, self._skip(s, 0))
         end = self._skip(s, end)
         if end != len(s):

@@ -18,6 +18,7 @@ void gc_module_register();
 void deque_module_register();
 void io_fd_module_register();  // io_fd.cpp (under runtime/lib/io.py)
 void struct_module_register();  // struct_module.cpp (under runtime/lib/struct.py)
+void json_module_register();    // json_module.cpp (fast paths of runtime/lib/json.py)
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -61,6 +62,7 @@ void std_modules_register() {
   deque_module_register();
   io_fd_module_register();
   struct_module_register();
+  json_module_register();
   atexit_module_register();
 }
 
