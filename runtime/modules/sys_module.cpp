@@ -431,10 +431,19 @@ void sys_module_register() {
 FILE* sys_stdout_target(Value* file) {
   *file = Value();
   if (g_sys_dict == nullptr) return stdout;
+  // Cached while the sys dict is unchanged (its version moves on every
+  // mutation, `sys.stdout = x` included): print() then costs no lookup.
+  static uint64_t cached_version = 0;
+  static FILE* cached_stream = nullptr;
+  if (cached_stream != nullptr && g_sys_dict->version == cached_version) return cached_stream;
   static Str* key = str_intern("stdout");
   Value out = dict_get_str(g_sys_dict, key);
-  if (out.is_obj() && out.obj()->type == &StdStreamType && out.as<StdStream>()->fd != 0)
-    return out.as<StdStream>()->stream;
+  if (out.is_obj() && out.obj()->type == &StdStreamType && out.as<StdStream>()->fd != 0) {
+    cached_version = g_sys_dict->version;
+    cached_stream = out.as<StdStream>()->stream;
+    return cached_stream;
+  }
+  cached_stream = nullptr;
   *file = out;  // null when sys.stdout was deleted
   return nullptr;
 }
