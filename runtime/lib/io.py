@@ -109,7 +109,8 @@ class BufferedReader(IOBase):
         self._writable = writable
         self._appending = appending
         self._closefd = closefd
-        self._rbuf = b''      # read-ahead: bytes after the logical position
+        self._rbuf = b''      # read-ahead: _rbuf[_rpos:] follows the logical position
+        self._rpos = 0        # (only the line fast path leaves it non-zero)
         self._wbuf = []       # pending writes (bytes), not yet on the fd
         self._wlen = 0
         self._closed = False
@@ -154,8 +155,14 @@ class BufferedReader(IOBase):
             self._wlen = 0
             _io_fd.write(self._fd, data)
 
+    def _compact(self):
+        if self._rpos:
+            self._rbuf = self._rbuf[self._rpos:]
+            self._rpos = 0
+
     def _drop_read_ahead(self):
         # The fd is ahead of the logical position by len(_rbuf).
+        self._compact()
         if self._rbuf:
             _io_fd.lseek(self._fd, -len(self._rbuf), SEEK_CUR)
             self._rbuf = b''
@@ -171,6 +178,8 @@ class BufferedReader(IOBase):
             self._flush_writes()
         finally:
             self._closed = True
+            self._rbuf = b''
+            self._rpos = 0
             if self._closefd:
                 _io_fd.close(self._fd)
 
@@ -182,6 +191,7 @@ class BufferedReader(IOBase):
     def read(self, size=-1):
         self._check_readable()
         self._flush_writes()
+        self._compact()
         if size is None or size < 0:
             data = self._rbuf + _io_fd.read(self._fd, -1)
             self._rbuf = b''
@@ -200,6 +210,7 @@ class BufferedReader(IOBase):
 
     def peek(self, size=0):
         self._check_readable()
+        self._compact()
         if not self._rbuf:
             self._rbuf = _io_fd.read(self._fd, DEFAULT_BUFFER_SIZE)
         return self._rbuf
@@ -210,8 +221,16 @@ class BufferedReader(IOBase):
         return len(data)
 
     def readline(self, size=-1):
+        if size is None or size < 0:
+            b = self._rbuf
+            i = b.find(b'\n', self._rpos)
+            if i >= 0:
+                start = self._rpos
+                self._rpos = i + 1
+                return b[start:i + 1]
         self._check_readable("readline")
         self._flush_writes()
+        self._compact()
         if size is None:
             size = -1
         while True:
@@ -233,6 +252,18 @@ class BufferedReader(IOBase):
         self._rbuf = self._rbuf[end:]
         return line
 
+    def __next__(self):
+        b = self._rbuf
+        i = b.find(b'\n', self._rpos)
+        if i >= 0:
+            start = self._rpos
+            self._rpos = i + 1
+            return b[start:i + 1]
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
     def write(self, data):
         if not self._writable:
             raise UnsupportedOperation("write")
@@ -250,6 +281,7 @@ class BufferedReader(IOBase):
 
     def tell(self):
         self._check_closed(_NO_PERIOD)
+        self._compact()
         return _io_fd.lseek(self._fd, 0, SEEK_CUR) - len(self._rbuf) + self._wlen
 
     def seek(self, pos, whence=0):
@@ -261,6 +293,7 @@ class BufferedReader(IOBase):
         if whence == 0 and pos < 0:
             raise ValueError("negative seek position %d" % pos)
         self._flush_writes()
+        self._compact()
         if whence == 1:
             pos -= len(self._rbuf)
         self._rbuf = b''
