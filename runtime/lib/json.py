@@ -116,6 +116,13 @@ class JSONEncoder:
     def encode(self, o):
         if isinstance(o, str):
             return _encode_str_ascii(o) if self.ensure_ascii else _encode_str(o)
+        if type(self).iterencode is JSONEncoder.iterencode:
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            return _json.encode(o, self.ensure_ascii, self.allow_nan, self.sort_keys,
+                                self.skipkeys, self.check_circular, indent,
+                                self.item_separator, self.key_separator, self.default)
         return ''.join(self.iterencode(o))
 
     def _float(self, o):
