@@ -640,6 +640,90 @@ class TextIOWrapper(IOBase):
         return self.buffer.truncate(pos)
 
 
+class _StdBinary(IOBase):
+    """sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: bytes
+    through the text stream's C stdio (flushed first, so the output keeps
+    its order). Reading decodes nothing itself: stdin's text is re-encoded
+    as UTF-8 (bytes that were not UTF-8 come back as U+FFFD)."""
+
+    def __init__(self, text):
+        self._text = text
+        self._fd = text.fileno()
+        self._pending = b''  # stdin bytes read ahead by a sized read
+        self.raw = self
+
+    @property
+    def name(self):
+        return self._text.name
+
+    @property
+    def mode(self):
+        return 'rb' if self._fd == 0 else 'wb'
+
+    @property
+    def closed(self):
+        return False
+
+    def __repr__(self):
+        kind = 'BufferedReader' if self._fd == 0 else 'BufferedWriter'
+        return "<_io.%s name=%r>" % (kind, self.name)
+
+    def readable(self):
+        return self._fd == 0
+
+    def writable(self):
+        return self._fd != 0
+
+    def fileno(self):
+        return self._fd
+
+    def isatty(self):
+        return self._text.isatty()
+
+    def flush(self):
+        if self._fd != 0:
+            self._text.flush()
+
+    def write(self, data):
+        if self._fd == 0:
+            raise UnsupportedOperation("write")
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        if not isinstance(data, (bytes, bytearray)):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+        self._text.flush()
+        _io_fd.write(self._fd, data)
+        return len(data)
+
+    def read(self, size=-1):
+        if self._fd != 0:
+            raise UnsupportedOperation("read")
+        data = self._pending
+        if size is None or size < 0:
+            self._pending = b''
+            return data + self._text.read().encode()
+        while len(data) < size:
+            line = self._text.readline()
+            if not line:
+                break
+            data += line.encode()
+        self._pending = data[size:]
+        return data[:size]
+
+    def readline(self, size=-1):
+        if self._fd != 0:
+            raise UnsupportedOperation("readline")
+        data = self._pending
+        if b'\n' not in data:
+            data += self._text.readline().encode()
+        i = data.find(b'\n')
+        end = len(data) if i < 0 else i + 1
+        if size is not None and 0 <= size < end:
+            end = size
+        self._pending = data[end:]
+        return data[:end]
+
+
 # ---------------------------------------------------------------------------
 # open()
 # ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "modules/std_util.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "vm/import.h"
 #include "objects/layouts.h"
 #include "objects/type.h"
 #include "vm/frame.h"
@@ -178,8 +179,28 @@ Value stream_isatty(Value self, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value stream_true(Value, const Value*, size_t, Tuple*) { return True(); }
 
+// sys.stdin.buffer, ...: io._StdBinary(stream), made on first use and kept
+// (a GC root) so the attribute is the same object each time.
+Value g_std_buffers[3];
+
+Value stream_buffer(Value self) {
+  int fd = stream_of(self)->fd;
+  if (fd < 0 || fd > 2) return raise(&AttributeErrorType, "buffer");
+  if (!g_std_buffers[fd].is_null()) return g_std_buffers[fd];
+  Value io = import_module("io");
+  if (io.is_null()) return io;
+  Rooted keep(&io);
+  Value cls = obj_getattr_cstr(io, "_StdBinary");
+  if (cls.is_null()) return cls;
+  Rooted keep_cls(&cls);
+  Value b = call1(cls, self);
+  if (!b.is_null()) g_std_buffers[fd] = b;
+  return b;
+}
+
 Value stream_getattr(Value self, Str* name) {
   std::string_view n = str_view(name);
+  if (n == "buffer") return stream_buffer(self);
   if (n == "name") return str_from_cstr(stream_of(self)->name);
   if (n == "encoding") return str_from_cstr("utf-8");
   if (n == "errors") return str_from_cstr(stream_of(self)->fd == 2 ? "backslashreplace" : "strict");
@@ -358,6 +379,7 @@ Dict* g_sys_dict = nullptr;
 
 void sys_trace_roots(Visitor& v) {
   if (g_sys_dict != nullptr) v.visit_object(g_sys_dict);
+  for (Value b : g_std_buffers) v.visit(b);
 }
 
 Value sys_init() {
