@@ -13,6 +13,7 @@
 # (opaque cookie, as CPython says), exact when no '\r\n' was translated.
 
 import _io_fd
+import atexit as _atexit
 
 DEFAULT_BUFFER_SIZE = 8192
 SEEK_SET = 0
@@ -178,6 +179,7 @@ class BufferedReader(IOBase):
             self._flush_writes()
         finally:
             self._closed = True
+            _open_writers.pop(id(self), None)
             self._rbuf = b''
             self._rpos = 0
             if self._closefd:
@@ -728,6 +730,23 @@ class _StdBinary(IOBase):
 # open()
 # ---------------------------------------------------------------------------
 
+# Files open for writing. pyglass has no finalizers, so a file that is never
+# closed (open(p, 'w').write(s)) is not flushed when it becomes garbage as in
+# CPython: instead every open() and the end of the program flush these.
+_open_writers = {}
+
+
+def _flush_open_writers():
+    for f in list(_open_writers.values()):
+        try:
+            f.flush()
+        except (OSError, ValueError):
+            pass
+
+
+_atexit.register(_flush_open_writers)
+
+
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
     if not isinstance(file, (str, int)):
@@ -807,14 +826,19 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
             fd = opener(file, flags)
         else:
             fd = _io_fd.open(file, flags, 0o666)
+    if _open_writers:
+        _flush_open_writers()
     buffer = BufferedReader(fd, file, raw_mode, readable, writable, appending, closefd)
     if appending:
         _io_fd.lseek(fd, 0, SEEK_END)
     if binary:
-        return buffer
-    wrapper = TextIOWrapper(buffer, encoding, errors, newline, buffering == 1)
-    wrapper._mode = mode
-    return wrapper
+        result = buffer
+    else:
+        result = TextIOWrapper(buffer, encoding, errors, newline, buffering == 1)
+        result._mode = mode
+    if writable:
+        _open_writers[id(buffer)] = result
+    return result
 
 
 # ---------------------------------------------------------------------------
