@@ -349,7 +349,7 @@ class TextIOWrapper(IOBase):
             raise TypeError("TextIOWrapper() argument 'newline' must be str or None, not %s"
                             % type(newline).__name__)
         if newline not in (None, '', '\n', '\r', '\r\n'):
-            raise ValueError("illegal newline value: %r" % (newline,))
+            raise ValueError("illegal newline value: %s" % (newline,))
         self.buffer = buffer
         if encoding is None:
             encoding = 'UTF-8'
@@ -789,8 +789,6 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
         import warnings
         warnings.warn("line buffering (buffering=1) isn't supported in binary mode, "
                       "the default buffer size will be used", RuntimeWarning, 2)
-    if newline is not None and newline not in ('', '\n', '\r', '\r\n'):
-        raise ValueError("illegal newline value: %s" % (newline,))
     if creating:
         flags = _io_fd.O_EXCL | _io_fd.O_CREAT
         raw_mode = 'xb'
@@ -834,7 +832,11 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     if binary:
         result = buffer
     else:
-        result = TextIOWrapper(buffer, encoding, errors, newline, buffering == 1)
+        try:
+            result = TextIOWrapper(buffer, encoding, errors, newline, buffering == 1)
+        except BaseException:
+            buffer.close()
+            raise
         result._mode = mode
     if writable:
         _open_writers[id(buffer)] = result
