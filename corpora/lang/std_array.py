@@ -79,3 +79,12 @@ f = array('l')
 f.fromlist([1, 2])
 print(f, array('u', 'ab').tounicode(), repr(array('q')), str(array('Q', [2 ** 64 - 1])))
 print(type(a), type(a).__name__, isinstance(a, array))
+
+# extend keeps the items before a bad one
+a = array('b', [1])
+try:
+    a.extend([2, 3, 300, 4])
+except OverflowError as e:
+    print(e, a)
+a.extend(x for x in range(3))
+print(a, array('d', [1, 2.5]), array('i', [True, 2]))

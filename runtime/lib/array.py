@@ -32,6 +32,13 @@ _SMALL = {
 }
 
 
+# The value range of each integer typecode (the fast path of extend).
+_INT_RANGES = {'b': (-128, 127), 'B': (0, 255), 'h': (-32768, 32767), 'H': (0, 65535),
+               'i': (-2 ** 31, 2 ** 31 - 1), 'I': (0, 2 ** 32 - 1),
+               'l': (-2 ** 63, 2 ** 63 - 1), 'L': (0, 2 ** 64 - 1),
+               'q': (-2 ** 63, 2 ** 63 - 1), 'Q': (0, 2 ** 64 - 1)}
+
+
 def _as_int(v):
     if isinstance(v, int):
         return int(v)
@@ -256,7 +263,21 @@ class array:
             self._items.extend(iterable._items)
             return
         code = self._code
-        self._items.extend([_check_item(code, v) for v in iterable])
+        items = list(iterable)
+        if items:
+            kinds = set(map(type, items))
+            if code in _INT_RANGES and kinds == {int}:
+                # all plain ints: one range check for the lot (C-speed builtins)
+                lo, hi = _INT_RANGES[code]
+                if lo <= min(items) and max(items) <= hi:
+                    self._items.extend(items)
+                    return
+            elif code == 'd' and kinds <= {int, float}:
+                self._items.extend(map(float, items))
+                return
+        append = self._items.append
+        for v in items:  # one at a time: items before a bad one stay, as in CPython
+            append(_check_item(code, v))
 
     def fromlist(self, values):
         if not isinstance(values, list):
