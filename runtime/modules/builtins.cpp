@@ -185,12 +185,41 @@ Value builtin_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 Value builtin_input(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!reject_keywords("input", kwnames) || !expect_positional("input", nargs, 0, 1))
     return Value();
+  // The prompt goes to sys.stdout and the line comes from sys.stdin, which
+  // a program may have replaced (io.StringIO in tests...).
+  Value out, in;
+  FILE* out_stream = sys_stdout_target(&out);
+  Rooted keep_out(&out);
+  FILE* in_stream = sys_stdin_target(&in);
+  Rooted keep_in(&in);
+  if (out_stream == nullptr && out.is_null()) return raise(&RuntimeErrorType, "input(): lost sys.stdout");
+  if (in_stream == nullptr && in.is_null()) return raise(&RuntimeErrorType, "input(): lost sys.stdin");
   fflush(stderr);
-  if (nargs == 1 && !print_value(stdout, Value(), args[0])) return Value();
-  fflush(stdout);
+  if (out_stream == nullptr) {
+    if (nargs == 1 && !print_value(nullptr, out, args[0])) return Value();
+    Value flush = obj_getattr_cstr(out, "flush");
+    if (flush.is_null()) return Value();
+    Rooted keep_flush(&flush);
+    if (call0(flush).is_null()) return Value();
+  } else {
+    if (nargs == 1 && !print_value(out_stream, Value(), args[0])) return Value();
+    fflush(out_stream);
+  }
+  if (in_stream == nullptr) {
+    Value readline = obj_getattr_cstr(in, "readline");
+    if (readline.is_null()) return Value();
+    Rooted keep_readline(&readline);
+    Value got = call0(readline);
+    if (got.is_null()) return got;
+    if (!is_str(got)) return raise(&TypeErrorType, "object.readline() returned non-string");
+    std::string_view text = str_view(got.as<Str>());
+    if (text.empty()) return raise(&EOFErrorType, "EOF when reading a line");
+    if (text.back() == '\n') text.remove_suffix(1);
+    return Value(str_new(text));
+  }
   char* line = nullptr;
   size_t capacity = 0;
-  ssize_t n = getline(&line, &capacity, stdin);
+  ssize_t n = getline(&line, &capacity, in_stream);
   if (n <= 0) {
     free(line);
     return raise(&EOFErrorType, "EOF when reading a line");

@@ -450,6 +450,17 @@ void sys_module_register() {
   gc_add_root_tracer(sys_trace_roots);
 }
 
+FILE* sys_stdin_target(Value* file) {
+  *file = Value();
+  if (g_sys_dict == nullptr) return stdin;
+  static Str* key = str_intern("stdin");
+  Value in = dict_get_str(g_sys_dict, key);
+  if (in.is_obj() && in.obj()->type == &StdStreamType && in.as<StdStream>()->fd == 0)
+    return in.as<StdStream>()->stream;
+  *file = in;
+  return nullptr;
+}
+
 FILE* sys_stdout_target(Value* file) {
   *file = Value();
   if (g_sys_dict == nullptr) return stdout;

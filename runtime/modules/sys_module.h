@@ -12,4 +12,6 @@ void sys_module_register();
 // nullptr with *file set to the object now in sys.stdout (null when the
 // attribute was deleted).
 FILE* sys_stdout_target(Value* file);
+// The same for input(): C stdin while sys.stdin is the standard stream.
+FILE* sys_stdin_target(Value* file);
 }
