@@ -67,6 +67,14 @@ class StringIO(IOBase):
         return self._text()
 
     def write(self, s):
+        if (type(s) is str and not self._closed and self._pos == self._size and
+                (self._newline == '\n' or self._newline == '')):
+            # appending without translation: no copy until read back
+            self._chunks.append(s)
+            n = len(s)
+            self._pos += n
+            self._size = self._pos
+            return n
         self._check_closed(_NO_PERIOD)
         if not isinstance(s, str):
             raise TypeError("string argument expected, got '%s'" % type(s).__name__)

@@ -55,6 +55,10 @@ class TextIOWrapper(IOBase):
         self._simple_lines = newline is None or newline == '\n'
         # write() needs no translation or flushing per call.
         self._simple_write = newline in (None, '', '\n') and not line_buffering
+        try:
+            self._buffer_writable = bool(buffer.writable())
+        except ValueError:  # a closed buffer
+            self._buffer_writable = False
         self._saw_cr = False   # last decoded chunk ended in '\r' (universal mode)
         self._eof = False
         self._mode = None      # set by open(); absent from the repr when None
@@ -266,6 +270,15 @@ class TextIOWrapper(IOBase):
         return IOBase.readlines(self, hint)
 
     def write(self, text):
+        if (self._simple_write and type(text) is str and not self._decoded and
+                self._buffer_writable and not self.buffer.closed):
+            # the common case (print to a file): no translation, no checks left
+            self._wtext.append(text)
+            length = len(text)
+            self._wsize += length
+            if self._wsize >= DEFAULT_BUFFER_SIZE:
+                self._flush_text()
+            return length
         self._check_closed()
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)

@@ -102,20 +102,18 @@ Str* attribute_name(Value name) {
 // ---------------------------------------------------------------------------
 
 // Writes one piece of print()'s output: straight to C stdio when no file
-// object was given (the common case, no allocation), else file.write(text).
-bool print_write(FILE* stream, Value file, Value text) {
+// object was given (the common case, no allocation), else write(text),
+// `write` being the file's bound write method (looked up once per print).
+bool print_write(FILE* stream, Value write, Value text) {
   if (stream != nullptr) {
     Str* s = text.as<Str>();
     fwrite(s->data, 1, size_t(s->nbytes), stream);
     return true;
   }
-  Value write = obj_getattr_cstr(file, "write");
-  if (write.is_null()) return false;
-  Rooted keep(&write);
   return !call1(write, text).is_null();
 }
 
-bool print_value(FILE* stream, Value file, Value v) {
+bool print_value(FILE* stream, Value write, Value v) {
   if (stream != nullptr && v.is_small()) {  // skip the Str allocation for ints
     char buf[32];
     int n = snprintf(buf, sizeof buf, "%" PRId64, v.small_value());
@@ -125,7 +123,7 @@ bool print_value(FILE* stream, Value file, Value v) {
   Value text = is_exact_str(v) ? v : obj_str(v);
   if (text.is_null()) return false;
   Rooted keep(&text);
-  return print_write(stream, file, text);
+  return print_write(stream, write, text);
 }
 
 Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -151,11 +149,17 @@ Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     }
   }
   Rooted keep_file(&file);
-  for (size_t i = 0; i < nargs; ++i) {
-    if (i > 0 && !print_write(stream, file, sep)) return Value();
-    if (!print_value(stream, file, args[i])) return Value();
+  Value write;
+  Rooted keep_write(&write);
+  if (stream == nullptr) {
+    write = obj_getattr_cstr(file, "write");
+    if (write.is_null()) return Value();
   }
-  if (!print_write(stream, file, end)) return Value();
+  for (size_t i = 0; i < nargs; ++i) {
+    if (i > 0 && !print_write(stream, write, sep)) return Value();
+    if (!print_value(stream, write, args[i])) return Value();
+  }
+  if (!print_write(stream, write, end)) return Value();
   if (do_flush) {
     if (stream != nullptr) {
       fflush(stream);
@@ -196,7 +200,12 @@ Value builtin_input(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (in_stream == nullptr && in.is_null()) return raise(&RuntimeErrorType, "input(): lost sys.stdin");
   fflush(stderr);
   if (out_stream == nullptr) {
-    if (nargs == 1 && !print_value(nullptr, out, args[0])) return Value();
+    if (nargs == 1) {
+      Value write = obj_getattr_cstr(out, "write");
+      if (write.is_null()) return Value();
+      Rooted keep_write(&write);
+      if (!print_value(nullptr, write, args[0])) return Value();
+    }
     Value flush = obj_getattr_cstr(out, "flush");
     if (flush.is_null()) return Value();
     Rooted keep_flush(&flush);
