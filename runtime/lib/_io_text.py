@@ -4,7 +4,7 @@
 # offset of the next character (an opaque cookie, as CPython says), exact
 # when no '\r\n' was translated in the unread text.
 
-from _io_base import DEFAULT_BUFFER_SIZE, IOBase, UnsupportedOperation
+from _io_base import DEFAULT_BUFFER_SIZE, IOBase, UnsupportedOperation, _open_writers
 
 
 def _split_incomplete_utf8(data):
@@ -59,6 +59,8 @@ class TextIOWrapper(IOBase):
             self._buffer_writable = bool(buffer.writable())
         except ValueError:  # a closed buffer
             self._buffer_writable = False
+        if self._buffer_writable:
+            _open_writers[id(self)] = self  # flushed at exit if never closed
         self._saw_cr = False   # last decoded chunk ended in '\r' (universal mode)
         self._eof = False
         self._mode = None      # set by open(); absent from the repr when None
@@ -75,6 +77,8 @@ class TextIOWrapper(IOBase):
 
     @property
     def closed(self):
+        if self.buffer is None:
+            raise ValueError("underlying buffer has been detached")
         return self.buffer.closed
 
     @property
@@ -131,10 +135,13 @@ class TextIOWrapper(IOBase):
         finally:
             self._decoded = ''
             self._dpos = 0
+            _open_writers.pop(id(self), None)
             self.buffer.close()
 
     def detach(self):
         self._flush_text()
+        _open_writers.pop(id(self), None)
+        self._buffer_writable = False
         buffer = self.buffer
         self.buffer = None
         return buffer

@@ -136,6 +136,6 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
             buffer.close()
             raise
         result._mode = mode
-    if writable:
-        _open_writers[id(buffer)] = result
+    if writable and binary:  # a TextIOWrapper registers itself
+        _open_writers[id(buffer)] = buffer
     return result
