@@ -179,6 +179,22 @@ Value stream_isatty(Value self, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value stream_true(Value, const Value*, size_t, Tuple*) { return True(); }
 
+// reconfigure(encoding=..., errors=..., newline=..., line_buffering=...,
+// write_through=...): accepted for the common `sys.stdout.reconfigure(
+// encoding='utf-8')`; the standard streams are always UTF-8 and unbuffered
+// enough (stderr flushes every write), so nothing changes.
+Value stream_reconfigure(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0)
+    return raise(&TypeErrorType, "reconfigure() takes no positional arguments");
+  for (int64_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
+    std::string_view k = str_view(tuple_items(kwnames)[i].as<Str>());
+    if (k != "encoding" && k != "errors" && k != "newline" && k != "line_buffering" && k != "write_through")
+      return raise(&TypeErrorType, "'%.*s' is an invalid keyword argument for reconfigure()", int(k.size()),
+                   k.data());
+  }
+  return None();
+}
+
 // sys.stdin.buffer, ...: io._StdBinary(stream), made on first use and kept
 // (a GC root) so the attribute is the same object each time.
 Value g_std_buffers[3];
@@ -240,6 +256,7 @@ void stream_type_ready() {
   type_add_method(&StdStreamType, "isatty", stream_isatty);
   type_add_method(&StdStreamType, "writable", stream_true);
   type_add_method(&StdStreamType, "readable", stream_true);
+  type_add_method(&StdStreamType, "reconfigure", stream_reconfigure);
   type_ready(&StdStreamType);
 }
 
