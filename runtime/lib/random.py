@@ -5,8 +5,8 @@ functions here turn its output into integers, choices and distributions with
 the same arithmetic, in the same order, as CPython 3.11, so that a seeded
 program prints the same numbers under pyglass and python3.
 
-Not yet provided: randbytes and SystemRandom (they need bytes and
-os.urandom), binomialvariate (3.12).
+SystemRandom draws from os.urandom like CPython's (so its numbers are not
+reproducible). Not provided: binomialvariate (3.12).
 """
 
 import _random
@@ -19,7 +19,8 @@ __all__ = ["Random", "seed", "random", "uniform", "randint", "choice", "sample",
            "randrange", "shuffle", "normalvariate", "lognormvariate",
            "expovariate", "vonmisesvariate", "gammavariate", "triangular",
            "gauss", "betavariate", "paretovariate", "weibullvariate",
-           "getstate", "setstate", "getrandbits", "choices"]
+           "getstate", "setstate", "getrandbits", "choices",
+           "randbytes", "SystemRandom"]
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 TWOPI = 2.0 * _pi
@@ -351,6 +352,41 @@ class Random(_random.Random):
         u = 1.0 - self.random()
         return alpha * (-_log(u)) ** (1.0 / beta)
 
+    def randbytes(self, n):
+        """n random bytes (the same bytes as CPython for the same seed)."""
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
+
+
+class SystemRandom(Random):
+    """Random numbers from the operating system (os.urandom); seed() and
+    the state functions do nothing / are not available, as in CPython."""
+
+    def random(self):
+        return (int.from_bytes(_urandom(7), 'big') >> 3) * RECIP_BPF
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(_urandom(numbytes), 'big')
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        return _urandom(n)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError('System entropy source does not have state.')
+
+    getstate = setstate = _notimplemented
+
+
+def _urandom(n):
+    import os
+    return os.urandom(n)
+
 
 # The module-level functions share one generator seeded from the system.
 _inst = Random()
@@ -376,3 +412,4 @@ weibullvariate = _inst.weibullvariate
 getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
+randbytes = _inst.randbytes

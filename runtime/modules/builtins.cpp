@@ -21,6 +21,8 @@
 #include "objects/str_format.h"
 #include "objects/numbers.h"
 #include "objects/type.h"
+#include "modules/sys_module.h"
+#include "vm/import.h"
 #include "vm/thread_state.h"
 
 namespace pg {
@@ -100,20 +102,18 @@ Str* attribute_name(Value name) {
 // ---------------------------------------------------------------------------
 
 // Writes one piece of print()'s output: straight to C stdio when no file
-// object was given (the common case, no allocation), else file.write(text).
-bool print_write(FILE* stream, Value file, Value text) {
+// object was given (the common case, no allocation), else write(text),
+// `write` being the file's bound write method (looked up once per print).
+bool print_write(FILE* stream, Value write, Value text) {
   if (stream != nullptr) {
     Str* s = text.as<Str>();
     fwrite(s->data, 1, size_t(s->nbytes), stream);
     return true;
   }
-  Value write = obj_getattr_cstr(file, "write");
-  if (write.is_null()) return false;
-  Rooted keep(&write);
   return !call1(write, text).is_null();
 }
 
-bool print_value(FILE* stream, Value file, Value v) {
+bool print_value(FILE* stream, Value write, Value v) {
   if (stream != nullptr && v.is_small()) {  // skip the Str allocation for ints
     char buf[32];
     int n = snprintf(buf, sizeof buf, "%" PRId64, v.small_value());
@@ -123,7 +123,7 @@ bool print_value(FILE* stream, Value file, Value v) {
   Value text = is_exact_str(v) ? v : obj_str(v);
   if (text.is_null()) return false;
   Rooted keep(&text);
-  return print_write(stream, file, text);
+  return print_write(stream, write, text);
 }
 
 Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -139,13 +139,27 @@ Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (end.is_null() || is_none(end)) end = Value(str_intern("\n"));
   int do_flush = flush.is_null() ? 0 : obj_truth(flush);  // parsed up front, like CPython
   if (do_flush < 0) return Value();
-  // Until sys.stdout exists as an object, file=None means C stdout.
-  FILE* stream = (file.is_null() || is_none(file)) ? stdout : nullptr;
-  for (size_t i = 0; i < nargs; ++i) {
-    if (i > 0 && !print_write(stream, file, sep)) return Value();
-    if (!print_value(stream, file, args[i])) return Value();
+  // file=None means sys.stdout: its C stream while it is the standard one.
+  FILE* stream = nullptr;
+  if (file.is_null() || is_none(file)) {
+    stream = sys_stdout_target(&file);
+    if (stream == nullptr) {
+      if (file.is_null()) return raise(&RuntimeErrorType, "lost sys.stdout");
+      if (is_none(file)) return None();
+    }
   }
-  if (!print_write(stream, file, end)) return Value();
+  Rooted keep_file(&file);
+  Value write;
+  Rooted keep_write(&write);
+  if (stream == nullptr) {
+    write = obj_getattr_cstr(file, "write");
+    if (write.is_null()) return Value();
+  }
+  for (size_t i = 0; i < nargs; ++i) {
+    if (i > 0 && !print_write(stream, write, sep)) return Value();
+    if (!print_value(stream, write, args[i])) return Value();
+  }
+  if (!print_write(stream, write, end)) return Value();
   if (do_flush) {
     if (stream != nullptr) {
       fflush(stream);
@@ -159,17 +173,62 @@ Value builtin_print(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// open(...): the bundled io module's open (runtime/lib/io.py).
+Value builtin_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value io = import_module("io");
+  if (io.is_null()) return io;
+  Rooted keep(&io);
+  Value fn = obj_getattr_cstr(io, "open");
+  if (fn.is_null()) return fn;
+  Rooted keep_fn(&fn);
+  return call(fn, args, nargs, kwnames);
+}
+
 // input(prompt): the prompt goes to stdout (flushed), the line comes from
 // C stdin without its newline; EOFError at end of input.
 Value builtin_input(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!reject_keywords("input", kwnames) || !expect_positional("input", nargs, 0, 1))
     return Value();
+  // The prompt goes to sys.stdout and the line comes from sys.stdin, which
+  // a program may have replaced (io.StringIO in tests...).
+  Value out, in;
+  FILE* out_stream = sys_stdout_target(&out);
+  Rooted keep_out(&out);
+  FILE* in_stream = sys_stdin_target(&in);
+  Rooted keep_in(&in);
+  if (out_stream == nullptr && out.is_null()) return raise(&RuntimeErrorType, "input(): lost sys.stdout");
+  if (in_stream == nullptr && in.is_null()) return raise(&RuntimeErrorType, "input(): lost sys.stdin");
   fflush(stderr);
-  if (nargs == 1 && !print_value(stdout, Value(), args[0])) return Value();
-  fflush(stdout);
+  if (out_stream == nullptr) {
+    if (nargs == 1) {
+      Value write = obj_getattr_cstr(out, "write");
+      if (write.is_null()) return Value();
+      Rooted keep_write(&write);
+      if (!print_value(nullptr, write, args[0])) return Value();
+    }
+    Value flush = obj_getattr_cstr(out, "flush");
+    if (flush.is_null()) return Value();
+    Rooted keep_flush(&flush);
+    if (call0(flush).is_null()) return Value();
+  } else {
+    if (nargs == 1 && !print_value(out_stream, Value(), args[0])) return Value();
+    fflush(out_stream);
+  }
+  if (in_stream == nullptr) {
+    Value readline = obj_getattr_cstr(in, "readline");
+    if (readline.is_null()) return Value();
+    Rooted keep_readline(&readline);
+    Value got = call0(readline);
+    if (got.is_null()) return got;
+    if (!is_str(got)) return raise(&TypeErrorType, "object.readline() returned non-string");
+    std::string_view text = str_view(got.as<Str>());
+    if (text.empty()) return raise(&EOFErrorType, "EOF when reading a line");
+    if (text.back() == '\n') text.remove_suffix(1);
+    return Value(str_new(text));
+  }
   char* line = nullptr;
   size_t capacity = 0;
-  ssize_t n = getline(&line, &capacity, stdin);
+  ssize_t n = getline(&line, &capacity, in_stream);
   if (n <= 0) {
     free(line);
     return raise(&EOFErrorType, "EOF when reading a line");
@@ -464,6 +523,7 @@ struct NamedFunction {
 const NamedFunction kBuiltinFunctions[] = {
     {"print", builtin_print},
     {"input", builtin_input},
+    {"open", builtin_open},
     {"len", builtin_len},
     {"repr", builtin_repr},
     {"ascii", builtin_ascii},

@@ -21,6 +21,10 @@ void faulthandler_module_register();
 void faulthandler_enable_at_startup();
 void faulthandler_shutdown();
 void thread_module_register();  // _thread (threads, issue 8)
+// atexit (atexit_module.cpp): atexit_run_callbacks() runs the registered
+// functions, last first; the runtime calls it once at normal exit.
+void atexit_module_register();
+void atexit_run_callbacks();
 
 // format(value, spec) (builtins_format.cpp): a user class's __format__, else
 // the int / float / str format-spec mini-language, else str(value) for an

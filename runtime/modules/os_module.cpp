@@ -5,6 +5,7 @@
 // (str_from_os_bytes), since environment values, paths and stdin lines are
 // not guaranteed to be UTF-8.
 #include <dirent.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 
 #include "modules/modules.h"
 #include "modules/std_util.h"
+#include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
 #include "vm/import.h"
@@ -185,6 +187,25 @@ Value os_rename(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// urandom(size): bytes from the kernel's generator (getrandom, falling back
+// to /dev/urandom).
+Value os_urandom(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  if (!bind_args("urandom", args, nargs, kwnames, {"size"}, 1, a)) return Value();
+  int64_t size;
+  if (!int_as_index(a[0], &size)) return Value();
+  if (size < 0) return raise(&ValueErrorType, "negative argument not allowed");
+  std::string out(size_t(size), '\0');
+  size_t done = 0;
+  while (done < out.size()) {
+    ssize_t n = getrandom(out.data() + done, out.size() - done, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return raise_from_errno(errno);
+    done += size_t(n);
+  }
+  return Value(bytes_new(out));
+}
+
 Type StatResultType = structseq_type("os.stat_result");
 
 double timespec_seconds(const timespec& ts) { return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9; }
@@ -245,6 +266,7 @@ Value os_module_init() {
   module_add_function(m, "rename", os_rename);
   module_add_function(m, "replace", os_rename);
   module_add_function(m, "stat", os_stat);
+  module_add_function(m, "urandom", os_urandom);
   static bool stat_ready = false;
   if (!stat_ready) {
     type_ready(&StatResultType);

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "modules/modules.h"
 #include "objects/layouts.h"
 #include "objects/type.h"
 
@@ -17,6 +18,9 @@ void gc_module_register();
 void deque_module_register();
 void re_pcre_module_register();  // _pcre, the core of re (re_pcre.cpp)
 void cmath_module_register();
+void io_fd_module_register();  // io_fd.cpp (under runtime/lib/io.py)
+void struct_module_register();  // struct_module.cpp (under runtime/lib/struct.py)
+void json_module_register();    // json_module.cpp (fast paths of runtime/lib/json.py)
 
 Value number_index(Value v) {
   if (is_int(v)) return v;
@@ -60,6 +64,10 @@ void std_modules_register() {
   deque_module_register();
   re_pcre_module_register();
   cmath_module_register();
+  io_fd_module_register();
+  struct_module_register();
+  json_module_register();
+  atexit_module_register();
 }
 
 }  // namespace pg

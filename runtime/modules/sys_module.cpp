@@ -15,6 +15,7 @@
 #include "modules/std_util.h"
 #include "objects/containers.h"
 #include "objects/gc.h"
+#include "vm/import.h"
 #include "objects/layouts.h"
 #include "objects/type.h"
 #include "vm/frame.h"
@@ -178,8 +179,44 @@ Value stream_isatty(Value self, const Value*, size_t nargs, Tuple* kwnames) {
 
 Value stream_true(Value, const Value*, size_t, Tuple*) { return True(); }
 
+// reconfigure(encoding=..., errors=..., newline=..., line_buffering=...,
+// write_through=...): accepted for the common `sys.stdout.reconfigure(
+// encoding='utf-8')`; the standard streams are always UTF-8 and unbuffered
+// enough (stderr flushes every write), so nothing changes.
+Value stream_reconfigure(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0)
+    return raise(&TypeErrorType, "reconfigure() takes no positional arguments");
+  for (int64_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
+    std::string_view k = str_view(tuple_items(kwnames)[i].as<Str>());
+    if (k != "encoding" && k != "errors" && k != "newline" && k != "line_buffering" && k != "write_through")
+      return raise(&TypeErrorType, "'%.*s' is an invalid keyword argument for reconfigure()", int(k.size()),
+                   k.data());
+  }
+  return None();
+}
+
+// sys.stdin.buffer, ...: io._StdBinary(stream), made on first use and kept
+// (a GC root) so the attribute is the same object each time.
+Value g_std_buffers[3];
+
+Value stream_buffer(Value self) {
+  int fd = stream_of(self)->fd;
+  if (fd < 0 || fd > 2) return raise(&AttributeErrorType, "buffer");
+  if (!g_std_buffers[fd].is_null()) return g_std_buffers[fd];
+  Value io = import_module("io");
+  if (io.is_null()) return io;
+  Rooted keep(&io);
+  Value cls = obj_getattr_cstr(io, "_StdBinary");
+  if (cls.is_null()) return cls;
+  Rooted keep_cls(&cls);
+  Value b = call1(cls, self);
+  if (!b.is_null()) g_std_buffers[fd] = b;
+  return b;
+}
+
 Value stream_getattr(Value self, Str* name) {
   std::string_view n = str_view(name);
+  if (n == "buffer") return stream_buffer(self);
   if (n == "name") return str_from_cstr(stream_of(self)->name);
   if (n == "encoding") return str_from_cstr("utf-8");
   if (n == "errors") return str_from_cstr(stream_of(self)->fd == 2 ? "backslashreplace" : "strict");
@@ -219,6 +256,7 @@ void stream_type_ready() {
   type_add_method(&StdStreamType, "isatty", stream_isatty);
   type_add_method(&StdStreamType, "writable", stream_true);
   type_add_method(&StdStreamType, "readable", stream_true);
+  type_add_method(&StdStreamType, "reconfigure", stream_reconfigure);
   type_ready(&StdStreamType);
 }
 
@@ -352,8 +390,18 @@ std::string bundled_lib_directory(const std::string& executable) {
   return PYGLASS_SOURCE_LIB_DIR;
 }
 
+// The sys module's dict once sys is initialised (a GC root), so print()
+// can find the current sys.stdout with one lookup.
+Dict* g_sys_dict = nullptr;
+
+void sys_trace_roots(Visitor& v) {
+  if (g_sys_dict != nullptr) v.visit_object(g_sys_dict);
+  for (Value b : g_std_buffers) v.visit(b);
+}
+
 Value sys_init() {
   Value m = module_new("sys");
+  g_sys_dict = module_dict(m);
   module_add(m, "argv", g_runtime.sys_argv);
   module_add(m, "modules", Value(g_runtime.modules));
   char exe[PATH_MAX];
@@ -414,6 +462,40 @@ Value sys_init() {
 
 }  // namespace
 
-void sys_module_register() { register_builtin_module("sys", sys_init); }
+void sys_module_register() {
+  register_builtin_module("sys", sys_init);
+  gc_add_root_tracer(sys_trace_roots);
+}
+
+FILE* sys_stdin_target(Value* file) {
+  *file = Value();
+  if (g_sys_dict == nullptr) return stdin;
+  static Str* key = str_intern("stdin");
+  Value in = dict_get_str(g_sys_dict, key);
+  if (in.is_obj() && in.obj()->type == &StdStreamType && in.as<StdStream>()->fd == 0)
+    return in.as<StdStream>()->stream;
+  *file = in;
+  return nullptr;
+}
+
+FILE* sys_stdout_target(Value* file) {
+  *file = Value();
+  if (g_sys_dict == nullptr) return stdout;
+  // Cached while the sys dict is unchanged (its version moves on every
+  // mutation, `sys.stdout = x` included): print() then costs no lookup.
+  static uint64_t cached_version = 0;
+  static FILE* cached_stream = nullptr;
+  if (cached_stream != nullptr && g_sys_dict->version == cached_version) return cached_stream;
+  static Str* key = str_intern("stdout");
+  Value out = dict_get_str(g_sys_dict, key);
+  if (out.is_obj() && out.obj()->type == &StdStreamType && out.as<StdStream>()->fd != 0) {
+    cached_version = g_sys_dict->version;
+    cached_stream = out.as<StdStream>()->stream;
+    return cached_stream;
+  }
+  cached_stream = nullptr;
+  *file = out;  // null when sys.stdout was deleted
+  return nullptr;
+}
 
 }  // namespace pg

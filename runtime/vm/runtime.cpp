@@ -297,6 +297,7 @@ int run_main_source(const std::string& source, const std::string& filename) {
   set_run_state(current_thread(), kThreadIdle);
   int status = r.is_null() ? handle_uncaught_exception() : 0;
   wait_for_thread_shutdown();
+  atexit_run_callbacks();
   return status;
 }
 

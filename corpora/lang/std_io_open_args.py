@@ -1,0 +1,25 @@
+# open(): argument errors in CPython's order (the file is opened before the text layer checks newline/encoding), odd paths, fd numbers.
+import os, io
+f = open('/dev/null', 'w'); print(f.write('x'), f.name); f.close()
+fd = os.open if hasattr(os, 'open') else None
+pass
+try: open('/tmp/pyglass_std_io_args_x', 'r', closefd=False)
+except ValueError as e: print(e)
+try: open(-1)
+except ValueError as e: print(e)
+try: open(__file__, newline='x')
+except ValueError as e: print(e)
+try: open('/tmp/pyglass_std_io_args_x', 'w', encoding='nope')
+except LookupError as e: print(e)
+print(os.path.exists('/tmp/pyglass_std_io_args_x'))
+try: open('', 'r')
+except FileNotFoundError as e: print(e)
+try: open('/nonexistent_dir/x', 'w')
+except FileNotFoundError as e: print(e, e.filename)
+try: open('a\0b')
+except ValueError as e: print(e)
+try: open('/tmp', 'w')
+except IsADirectoryError as e: print(e)
+with open('/tmp/pyglass_std_io_args_x', 'w', encoding='utf8') as f: print(f.encoding, f.errors, f.newlines if hasattr(f,'newlines') else '')
+os.remove('/tmp/pyglass_std_io_args_x')
+print(io.SEEK_END, io.DEFAULT_BUFFER_SIZE, io.UnsupportedOperation.__mro__[1:3])

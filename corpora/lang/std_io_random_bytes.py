@@ -1,0 +1,17 @@
+# random.randbytes (seeded: identical to CPython), random.SystemRandom, os.urandom.
+import random, os
+random.seed(5)
+print(random.randbytes(10), random.randbytes(0), random.randbytes(3))
+r = random.Random(12)
+print(r.randbytes(17), r.random())
+print(len(os.urandom(16)), type(os.urandom(0)), os.urandom(0))
+try: os.urandom(-1)
+except ValueError as e: print(e)
+try: random.randbytes(-1)
+except ValueError as e: print(e)
+s = random.SystemRandom()
+x = s.random(); print(0 <= x < 1, 1 <= s.randint(1, 6) <= 6, len(s.randbytes(5)), s.getrandbits(3) < 8)
+print(sorted(s.sample(range(5), 5)), s.choice('a') )
+try: s.getstate()
+except NotImplementedError as e: print(e)
+print(s.seed(3))
