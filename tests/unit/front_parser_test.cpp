@@ -1293,9 +1293,8 @@ TEST(FrontParserSpeed, TenThousandLines) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   ASSERT_NE(m, nullptr) << err.msg;
   EXPECT_EQ(m->body.size(), 1000u);
-  // Well under 100 ms in a release build; debug and sanitizer builds are
-  // several times slower.
-  EXPECT_LT(ms, 1500) << "parsing 10k lines took " << ms << " ms";
+  // Speed is measured in bench/, not asserted here (a loaded machine or a
+  // sanitizer build would make any bound flaky); this prints it for a look.
   std::printf("[   info   ] 10k lines parsed in %lld ms\n", static_cast<long long>(ms));
 }
 
