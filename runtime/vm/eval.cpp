@@ -14,6 +14,7 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/set.h"
+#include "objects/str_format.h"
 #include "objects/type.h"
 #include "modules/modules.h"
 #include "vm/coroutine.h"
@@ -251,29 +252,8 @@ static Value format_field(Value v, uint32_t conversion, Value spec) {
   if (conversion == 1) converted = obj_str(v);
   else if (conversion == 2 || conversion == 3) converted = obj_repr(v);
   if (converted.is_null()) return converted;
-  if (conversion == 3) {
-    // ascii(): the repr with every non-ASCII character escaped.
-    std::string out;
-    std::string_view text = str_view(converted.as<Str>());
-    for (size_t i = 0; i < text.size();) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        out += char(c);
-        ++i;
-        continue;
-      }
-      int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-      uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0f : 0x1f);
-      for (int k = 1; k < len && i + size_t(k) < text.size(); ++k) cp = (cp << 6) | (text[i + size_t(k)] & 0x3f);
-      char buf[16];
-      if (cp <= 0xff) snprintf(buf, sizeof buf, "\\x%02x", cp);
-      else if (cp <= 0xffff) snprintf(buf, sizeof buf, "\\u%04x", cp);
-      else snprintf(buf, sizeof buf, "\\U%08x", cp);
-      out += buf;
-      i += size_t(len);
-    }
-    converted = Value(str_new(out));
-  }
+  // ascii(): the repr with every non-ASCII character escaped.
+  if (conversion == 3) converted = Value(str_new(ascii_escape(str_view(converted.as<Str>()))));
   if (spec.is_null() && is_str(converted) && type_of(converted) == &StrType) return converted;
   Rooted keep(&converted);
   Str* spec_str = spec.is_null() ? str_intern("") : spec.as<Str>();
