@@ -727,36 +727,36 @@ Value type_new_from_args(Type* metatype, const Value* args) {
   return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>());
 }
 
-// PEP 560: a base that is not a class (list[int], typing.Generic[T]) names
-// the classes to use through its __mro_entries__(bases). Returns the new
-// bases tuple, `bases` itself when nothing changed, or null on error.
+// PEP 560: a base that is not a class (list[int], typing.NamedTuple) names
+// the classes to use through its __mro_entries__(bases) attribute. Returns
+// the new bases tuple, `bases` itself when nothing changed, or null on error.
 static Value resolve_mro_entries(Value bases) {
   static Str* const kMroEntries = str_intern("__mro_entries__");
   Tuple* original = bases.as<Tuple>();
   bool changed = false;
-  for (int64_t i = 0; i < original->size && !changed; ++i) {
-    Value b = original->items[i];
-    changed = !is_type(b) && !type_lookup(type_of(b), kMroEntries).is_null();
-  }
-  if (!changed) return bases;
   Value out = Value(list_new(0));
   Rooted keep_out(&out);
   for (int64_t i = 0; i < original->size; ++i) {
     Value b = original->items[i];
-    if (is_type(b) || type_lookup(type_of(b), kMroEntries).is_null()) {
+    Value method = is_type(b) ? Value() : obj_getattr(b, kMroEntries);
+    if (method.is_null()) {
+      if (error_occurred()) {
+        if (!error_matches(&AttributeErrorType)) return Value();
+        error_clear();
+      }
       if (list_append(out.as<List>(), b) < 0) return Value();
       continue;
     }
-    Value method = obj_getattr(b, kMroEntries);
-    if (method.is_null()) return method;
     Rooted keep_method(&method);
     Value entries = call1(method, bases);
     if (entries.is_null()) return entries;
     if (type_of(entries) != &TupleType) return raise(&TypeErrorType, "__mro_entries__ must return a tuple");
+    changed = true;
     for (int64_t k = 0; k < entries.as<Tuple>()->size; ++k) {
       if (list_append(out.as<List>(), entries.as<Tuple>()->items[k]) < 0) return Value();
     }
   }
+  if (!changed) return bases;
   return Value(tuple_from_array(list_items(out.as<List>()), list_size(out.as<List>())));
 }
 
