@@ -1,12 +1,12 @@
 """Heap queue (pyglass's bundled `heapq` module).
 
 The same sift algorithms as CPython's heapq, so heaps hold their items in
-the same order (programs print heap lists). merge() is not provided yet
-(it needs *iterables).
+the same order (programs print heap lists). merge() is lazy and stable
+like CPython's (ties keep the order of the iterables).
 """
 
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "nlargest", "nsmallest",
-           "heappushpop"]
+           "heappushpop", "merge"]
 
 
 def _check_list(heap, fname, one_arg=False):
@@ -110,3 +110,43 @@ def nlargest(n, iterable, key=None):
     if n <= 0:
         return []
     return sorted(iterable, key=key, reverse=True)[:n]
+
+
+def merge(*iterables, key=None, reverse=False):
+    """Lazily merges sorted iterables into one sorted stream. Ties go to
+    the earlier iterable: each heap entry carries the iterable's index."""
+    entries = []
+    for index, iterable in enumerate(iterables):
+        it = iter(iterable)
+        for value in it:
+            entries.append(_MergeEntry(value if key is None else key(value), index, value, it, reverse))
+            break
+    heapify(entries)
+    while entries:
+        top = entries[0]
+        yield top.value
+        for value in top.it:
+            top.value = value
+            top.sort_key = value if key is None else key(value)
+            heapreplace(entries, top)
+            break
+        else:
+            heappop(entries)
+
+
+class _MergeEntry:
+    """One iterable's current item inside merge()'s heap."""
+
+    def __init__(self, sort_key, index, value, it, reverse):
+        self.sort_key = sort_key
+        self.index = index
+        self.value = value
+        self.it = it
+        self.reverse = reverse
+
+    def __lt__(self, other):
+        if self.sort_key == other.sort_key:
+            return self.index < other.index
+        if self.reverse:
+            return other.sort_key < self.sort_key
+        return self.sort_key < other.sort_key
