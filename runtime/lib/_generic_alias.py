@@ -5,7 +5,7 @@ The core calls `alias(cls, args)` when a builtin container class without its
 own __class_getitem__ is subscripted, and `type_or(a, b)` for `|` between
 classes. Nothing is checked: the objects only remember their parts, repr
 like CPython and call through to the origin.
-Known gaps: isinstance()/issubclass() against a union.
+isinstance()/issubclass() accept a UnionType (modules/builtins.cpp).
 """
 
 
