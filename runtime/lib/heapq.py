@@ -1,12 +1,12 @@
 """Heap queue (pyglass's bundled `heapq` module).
 
 The same sift algorithms as CPython's heapq, so heaps hold their items in
-the same order (programs print heap lists). merge() is not provided yet
-(it needs *iterables).
+the same order (programs print heap lists). merge() is lazy and stable
+like CPython's (ties keep the order of the iterables).
 """
 
-__all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest", "nsmallest",
-           "heappushpop"]
+__all__ = ["heappush", "heappop", "heapify", "heapreplace", "nlargest", "nsmallest",
+           "heappushpop", "merge"]
 
 
 def _check_list(heap, fname, one_arg=False):
@@ -113,41 +113,40 @@ def nlargest(n, iterable, key=None):
 
 
 def merge(*iterables, key=None, reverse=False):
-    """Merges sorted inputs into one sorted iterator (lazily).
-
-    Ties keep the order of the inputs: each heap entry carries its input's
-    index, which decides between equal keys."""
+    """Lazily merges sorted iterables into one sorted stream. Ties go to
+    the earlier iterable: each heap entry carries the iterable's index."""
     entries = []
     for index, iterable in enumerate(iterables):
         it = iter(iterable)
         for value in it:
-            k = value if key is None else key(value)
-            entries.append([_Ordered(k, reverse), index, value, it])
+            entries.append(_MergeEntry(value if key is None else key(value), index, value, it, reverse))
             break
     heapify(entries)
     while entries:
         top = entries[0]
-        _, index, value, it = top
-        yield value
-        for nxt in it:
-            top[0] = _Ordered(nxt if key is None else key(nxt), reverse)
-            top[2] = nxt
+        yield top.value
+        for value in top.it:
+            top.value = value
+            top.sort_key = value if key is None else key(value)
             heapreplace(entries, top)
             break
         else:
             heappop(entries)
 
 
-class _Ordered:
-    """A key compared in merge's direction (reverse=True flips it)."""
-    __slots__ = ("key", "reverse")
+class _MergeEntry:
+    """One iterable's current item inside merge()'s heap."""
 
-    def __init__(self, key, reverse):
-        self.key = key
+    def __init__(self, sort_key, index, value, it, reverse):
+        self.sort_key = sort_key
+        self.index = index
+        self.value = value
+        self.it = it
         self.reverse = reverse
 
     def __lt__(self, other):
-        return other.key < self.key if self.reverse else self.key < other.key
-
-    def __eq__(self, other):
-        return self.key == other.key
+        if self.sort_key == other.sort_key:
+            return self.index < other.index
+        if self.reverse:
+            return other.sort_key < self.sort_key
+        return self.sort_key < other.sort_key

@@ -7,7 +7,8 @@ an alias whose repr is CPython's ("typing.List[int]"); TypeVar, Generic
 (class C(Generic[T])), Protocol, NamedTuple (functional form), cast,
 overload, final, no_type_check, get_type_hints (returns __annotations__),
 TYPE_CHECKING = False.
-Known gaps: isinstance() against aliases, typing.NamedTuple/TypedDict
+NamedTuple class syntax (fields from annotations, defaults, methods).
+Known gaps: isinstance() against aliases, TypedDict
 class syntax, ParamSpec/TypeVarTuple semantics.
 """
 
@@ -329,6 +330,38 @@ def NamedTuple(typename, fields=None):
     from collections import namedtuple
     names = [name for name, _ in (fields or [])]
     return namedtuple(typename, names)
+
+
+class _NamedTupleMeta(type):
+    """`class P(NamedTuple): x: int; y: int = 0` builds a collections
+    namedtuple from the annotations, then copies the body's other names
+    (methods, docstring) onto it."""
+
+    def __new__(mcls, name, bases, ns):
+        from collections import namedtuple
+        annotations = ns.get("__annotations__", {})
+        fields = list(annotations)
+        defaults = []
+        for field in fields:
+            if field in ns:
+                defaults.append(ns[field])
+            elif defaults:
+                raise TypeError(f"Non-default namedtuple field {field} cannot "
+                                f"follow default field{'s' if len(defaults) > 1 else ''} "
+                                f"{', '.join(fields[fields.index(field) - len(defaults):fields.index(field)])}")
+        cls = namedtuple(name, fields, defaults=defaults)
+        cls.__annotations__ = dict(annotations)
+        for key, value in ns.items():
+            if key in fields or key in ("__annotations__", "__qualname__", "__orig_bases__"):
+                continue
+            setattr(cls, key, value)
+        return cls
+
+
+# A class statement names NamedTuple as a base: its __mro_entries__ swaps in
+# a class whose metaclass does the work.
+_NamedTupleBase = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
 
 
 def TypedDict(typename, fields=None, total=True):

@@ -310,6 +310,22 @@ Value builtin_ord(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return Value::small(str_codepoint_at(s, 0));
 }
 
+// 1 for list[int] (lib/_generic_alias.py's GenericAlias), 2 for int | str
+// (its UnionType), 0 otherwise.
+static int generic_alias_kind(Value cls) {
+  if (!cls.is_obj() || !is_heap_type(type_of(cls))) return 0;
+  Type* t = type_of(cls);
+  Value module = type_lookup(t, str_intern("__module__"));
+  if (module.is_null() || !is_str(module) || std::string_view(str_cstr(module.as<Str>())) != "_generic_alias")
+    return 0;
+  std::string_view name(t->name);
+  return name == "GenericAlias" ? 1 : name == "UnionType" ? 2 : 0;
+}
+
+// The members of an `int | str` union, as a tuple (never null: the class
+// stores it at construction).
+static Value union_args(Value cls) { return obj_getattr_cstr(cls, "__args__"); }
+
 // isinstance(obj, cls): cls is a type or a (nested) tuple of types. Like
 // CPython, a tuple is searched left to right and stops at the first match,
 // so a bad entry after a match is not reported.
@@ -323,6 +339,12 @@ int isinstance_check(Value obj, Value cls) {
       result = isinstance_check(obj, t->items[i]);
     leave_native_recursion();
     return result;
+  }
+  int alias = generic_alias_kind(cls);
+  if (alias == 2) return isinstance_check(obj, union_args(cls));
+  if (alias == 1) {
+    raise(&TypeErrorType, "isinstance() argument 2 cannot be a parameterized generic");
+    return -1;
   }
   raise(&TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return -1;
@@ -349,6 +371,12 @@ int issubclass_check(Value derived, Value cls) {
   }
   if (!is_type_object(derived)) {
     raise(&TypeErrorType, "issubclass() arg 1 must be a class");
+    return -1;
+  }
+  int alias = generic_alias_kind(cls);
+  if (alias == 2) return issubclass_check(derived, union_args(cls));
+  if (alias == 1) {
+    raise(&TypeErrorType, "issubclass() argument 2 cannot be a parameterized generic");
     return -1;
   }
   if (!is_type_object(cls)) {

@@ -10,7 +10,9 @@
 #include "objects/containers.h"
 #include "objects/gc.h"
 #include "objects/layouts.h"
+#include "objects/set.h"
 #include "objects/type.h"
+#include "vm/import.h"
 #include "vm/thread_state.h"
 
 namespace pg {
@@ -300,12 +302,35 @@ int obj_setattr(Value v, Str* name, Value x) {
 // ---------------------------------------------------------------------------
 namespace {
 
+// lib/_generic_alias.py's function NAME (the module is imported on first use).
+Value helper_function(const char* name) {
+  Value module = import_module("_generic_alias");
+  if (module.is_null()) return module;
+  return obj_getattr_cstr(module, name);
+}
+
+// The builtin classes CPython makes generic (list[int]), and their subclasses.
+bool builtin_generic(Type* cls) {
+  for (Type* t : {&ListType, &TupleType, &DictType, &SetType, &FrozenSetType, &TypeType}) {
+    if (is_subtype(cls, t)) return true;
+  }
+  std::string_view name(cls->name);
+  return name == "deque" || name == "collections.deque";
+}
+
 // `list[int]`: subscripting a class calls its __class_getitem__ (an
 // implicit classmethod) when it has one.
 Value class_getitem(Type* cls, Value key) {
   static Str* const kName = str_intern("__class_getitem__");
   if (type_lookup(cls, kName).is_null()) {
-    return raise(&TypeErrorType, "type '%s' is not subscriptable", cls->name);
+    if (!builtin_generic(cls)) return raise(&TypeErrorType, "type '%s' is not subscriptable", cls->name);
+    // CPython gives these classes a __class_getitem__ returning a
+    // types.GenericAlias; ours lives in lib/_generic_alias.py.
+    Value alias = helper_function("alias");
+    if (alias.is_null()) return alias;
+    Rooted keep_alias(&alias);
+    Value args[2] = {Value(cls), key};
+    return call(alias, args, 2, nullptr);
   }
   Value method = obj_getattr(Value(cls), kName);
   if (method.is_null()) return method;
@@ -314,6 +339,18 @@ Value class_getitem(Type* cls, Value key) {
 }
 
 }  // namespace
+
+// `int | None`: the binop slot of `type`. Only `|` is defined; the union
+// object comes from lib/_generic_alias.py (which answers NotImplemented
+// when an operand is not a class, None or an alias).
+Value type_binop(Value a, Value b, BinaryOp op) {
+  if (op != BinaryOp::Or) return NotImplemented();
+  Value type_or = helper_function("type_or");
+  if (type_or.is_null()) return type_or;
+  Rooted keep(&type_or);
+  Value args[2] = {a, b};
+  return call(type_or, args, 2, nullptr);
+}
 
 Value obj_getitem(Value container, Value key) {
   Type* t = type_fast(container);

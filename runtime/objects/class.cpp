@@ -727,6 +727,39 @@ Value type_new_from_args(Type* metatype, const Value* args) {
   return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>());
 }
 
+// PEP 560: a base that is not a class (list[int], typing.NamedTuple) names
+// the classes to use through its __mro_entries__(bases) attribute. Returns
+// the new bases tuple, `bases` itself when nothing changed, or null on error.
+static Value resolve_mro_entries(Value bases) {
+  static Str* const kMroEntries = str_intern("__mro_entries__");
+  Tuple* original = bases.as<Tuple>();
+  bool changed = false;
+  Value out = Value(list_new(0));
+  Rooted keep_out(&out);
+  for (int64_t i = 0; i < original->size; ++i) {
+    Value b = original->items[i];
+    Value method = is_type(b) ? Value() : obj_getattr(b, kMroEntries);
+    if (method.is_null()) {
+      if (error_occurred()) {
+        if (!error_matches(&AttributeErrorType)) return Value();
+        error_clear();
+      }
+      if (list_append(out.as<List>(), b) < 0) return Value();
+      continue;
+    }
+    Rooted keep_method(&method);
+    Value entries = call1(method, bases);
+    if (entries.is_null()) return entries;
+    if (type_of(entries) != &TupleType) return raise(&TypeErrorType, "__mro_entries__ must return a tuple");
+    changed = true;
+    for (int64_t k = 0; k < entries.as<Tuple>()->size; ++k) {
+      if (list_append(out.as<List>(), entries.as<Tuple>()->items[k]) < 0) return Value();
+    }
+  }
+  if (!changed) return bases;
+  return Value(tuple_from_array(list_items(out.as<List>()), list_size(out.as<List>())));
+}
+
 Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   size_t nkw = kwnames ? size_t(tuple_size(kwnames)) : 0;
   size_t npos = nargs;
@@ -742,7 +775,10 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
                    str_cstr(key));
     meta = args[npos + k];
   }
-  Value bases = Value(tuple_from_array(args + 2, int64_t(npos - 2)));
+  Value orig_bases = Value(tuple_from_array(args + 2, int64_t(npos - 2)));
+  Rooted keep_orig_bases(&orig_bases);
+  Value bases = resolve_mro_entries(orig_bases);
+  if (bases.is_null()) return bases;
   Rooted keep_bases(&bases);
   if (meta.is_null()) meta = bases.as<Tuple>()->size ? Value(type_of(bases.as<Tuple>()->items[0])) : Value(&TypeType);
   if (is_type(meta)) {
@@ -753,6 +789,7 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
   Rooted keep_meta(&meta);
   Value ns = Value(dict_new());
   Rooted keep_ns(&ns);
+  if (bases != orig_bases && dict_set(ns.as<Dict>(), str_intern("__orig_bases__"), orig_bases) < 0) return Value();
   Value body = eval_class_body(args[0].as<Function>(), ns.as<Dict>());
   if (body.is_null()) return body;
   Value call_args[3] = {args[1], bases, ns};

@@ -400,6 +400,7 @@ Type TypeType = [] {
   t.repr = type_repr;
   t.hash = type_hash;
   t.call = type_call;
+  t.binop = type_binop;
   t.getattr = type_getattr;
   t.setattr = type_setattr;
   t.construct = type_construct;

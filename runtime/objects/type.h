@@ -17,6 +17,8 @@ namespace pg {
 // "'C' object has no attribute 'x'". `__class__` and `__dict__` are
 // answered here too.
 Value generic_getattr(Value self, Str* name);
+// `int | None` (types.UnionType); defined in abstract.cpp.
+Value type_binop(Value a, Value b, BinaryOp op);
 // The default attribute store: a data descriptor on the type, else the
 // instance dict, else AttributeError. v null = delete.
 int generic_setattr(Value self, Str* name, Value v);

@@ -297,3 +297,15 @@ class MutableMapping(Mapping):
         except KeyError:
             self[key] = default
         return default
+
+
+# Iterable[int], Callable[[int], str]: every ABC is generic at run time
+# (CPython's types.GenericAlias, here lib/_generic_alias.py).
+def _class_getitem(cls, params):
+    from _generic_alias import GenericAlias
+    return GenericAlias(cls, params)
+
+
+for _root in (Hashable, Iterable, Sized, Container, Callable, Awaitable, AsyncIterable):
+    _root.__class_getitem__ = classmethod(_class_getitem)
+del _root
