@@ -31,6 +31,7 @@
 #include "objects/set.h"
 #include "objects/type.h"
 #include "vm/eval.h"
+#include "vm/function_call.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
 
@@ -48,7 +49,7 @@ struct Dunders {
   Str* repr, *str, *hash, *bool_, *len, *getattr, *getattribute, *setattr, *delattr, *call,
       *iter, *next, *getitem, *setitem, *delitem, *contains, *get, *set, *delete_, *init, *new_,
       *init_subclass, *class_getitem, *set_name, *eq, *module, *qualname, *doc, *classcell,
-      *name, *metaclass;
+      *name, *metaclass, *prepare, *mro_entries, *orig_bases;
 };
 Dunders d;
 
@@ -339,9 +340,9 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     if ((nargs || kwnames) && !object_check_excess_args(type, false)) return Value();
     obj = object_alloc(type);
   } else if (sb == &TypeType) {
-    if (nargs != 3 || kwnames)
+    if (nargs != 3)
       return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
-    obj = type_new_from_args(type, args);
+    obj = type_new_from_args(type, args, kwnames);
   } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType ||
              ((sb->flags & kTypeNativeLayout) && !dict_get_str(sb->dict, d.init).is_null())) {
     obj = sb->construct(type, nullptr, 0, nullptr);  // empty: __init__ fills it
@@ -537,8 +538,9 @@ bool prepare_dict(Type* type, Dict* dict) {
   return true;
 }
 
-// __set_name__ of the attributes, then the parent's __init_subclass__.
-bool notify_class_created(Type* type) {
+// __set_name__ of the attributes, then the parent's __init_subclass__
+// with the class statement's keywords (`kwargs` may be null: none).
+bool notify_class_created(Type* type, Dict* kwargs) {
   Value items = dict_items_list(type->dict);
   Rooted keep(&items);
   List* l = items.as<List>();
@@ -556,11 +558,19 @@ bool notify_class_created(Type* type) {
     Type* t = mro->items[i].as<Type>();
     Value hook = dict_get_str(t->dict, d.init_subclass);
     if (hook.is_null()) continue;
-    if (type_of(hook) == &NativeFunctionType) break;  // object's: does nothing
+    if (type_of(hook) == &NativeFunctionType) {  // object's: accepts nothing
+      if (kwargs && dict_size(kwargs) > 0) {
+        raise(&TypeErrorType, "%s.__init_subclass__() takes no keyword arguments",
+              str_cstr(type->qualname));
+        return false;
+      }
+      break;
+    }
     Value bound = type_of(hook)->descr_get ? type_of(hook)->descr_get(hook, Value(), type) : hook;
     if (bound.is_null()) return false;
     Rooted keep_bound(&bound);
-    if (call0(bound).is_null()) return false;
+    Value r = kwargs ? call_function_ex(bound, Value(tuple_new(0)), Value(kwargs)) : call0(bound);
+    if (r.is_null()) return false;
     break;
   }
   return true;
@@ -572,7 +582,7 @@ std::vector<Type*> g_heap_types;
 
 void update_slots(Type* t);
 
-Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
+Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) {
   Value bases_value = Value(bases);
   Rooted keep_bases(&bases_value);
   if (bases->size == 0) {
@@ -630,7 +640,7 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   g_heap_types.push_back(type);
   update_slots(type);
   g_type_epoch++;
-  if (!notify_class_created(type)) return Value();
+  if (!notify_class_created(type, kwargs)) return Value();
   return result;
 }
 
@@ -715,7 +725,7 @@ int instance_setattr_base(Value self, Str* name, Value v) {
   return sb->setattr(self, name, v);
 }
 
-Value type_new_from_args(Type* metatype, const Value* args) {
+Value type_new_from_args(Type* metatype, const Value* args, Tuple* kwnames) {
   if (!is_str(args[0]))
     return raise(&TypeErrorType, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
   if (!args[1].is_obj() || !is_subtype(type_of(args[1]), &TupleType))
@@ -724,7 +734,54 @@ Value type_new_from_args(Type* metatype, const Value* args) {
     return raise(&TypeErrorType, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
   Type* meta = calculate_metaclass(metatype, args[1].as<Tuple>());
   if (!meta) return Value();
-  return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>());
+  Value kwargs;
+  Rooted keep_kwargs(&kwargs);
+  if (kwnames && tuple_size(kwnames) > 0) {
+    kwargs = Value(dict_new());
+    for (int64_t k = 0; k < tuple_size(kwnames); ++k)
+      if (dict_set(kwargs.as<Dict>(), tuple_items(kwnames)[k], args[3 + k]) < 0) return Value();
+  }
+  return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>(),
+                  kwargs.is_null() ? nullptr : kwargs.as<Dict>());
+}
+
+// CPython's update_bases: a base that is not a class but has
+// __mro_entries__ is replaced by what that returns (typing.Generic[T]).
+// Returns `bases` itself when nothing changed, null on error.
+Value resolve_mro_entries(Value bases) {
+  Tuple* orig = bases.as<Tuple>();
+  Value out;  // a list once some base was replaced
+  Rooted keep_out(&out);
+  for (int64_t i = 0; i < orig->size; ++i) {
+    Value b = orig->items[i];
+    Value entries;
+    if (!is_type(b)) {
+      Value meth = obj_getattr(b, d.mro_entries);
+      if (meth.is_null()) {
+        if (!error_matches(&AttributeErrorType)) return Value();
+        error_clear();
+      } else {
+        Rooted keep_meth(&meth);
+        entries = call(meth, &bases, 1);
+        if (entries.is_null()) return Value();
+        if (!entries.is_obj() || type_of(entries) != &TupleType) return raise(&TypeErrorType, "__mro_entries__ must return a tuple");
+      }
+    }
+    if (entries.is_null()) {
+      if (!out.is_null() && list_append(out.as<List>(), b) < 0) return Value();
+      continue;
+    }
+    Rooted keep_entries(&entries);
+    if (out.is_null()) {
+      out = Value(list_new(0));
+      for (int64_t k = 0; k < i; ++k)
+        if (list_append(out.as<List>(), orig->items[k]) < 0) return Value();
+    }
+    for (int64_t k = 0; k < tuple_size(entries.as<Tuple>()); ++k)
+      if (list_append(out.as<List>(), tuple_items(entries.as<Tuple>())[k]) < 0) return Value();
+  }
+  if (out.is_null()) return bases;
+  return list_as_tuple(out.as<List>());
 }
 
 Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -735,14 +792,21 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
     return raise(&TypeErrorType, "__build_class__: func must be a function");
   if (!is_str(args[1])) return raise(&TypeErrorType, "__build_class__: name is not a string");
   Value meta;
+  Value kwargs;  // the keywords other than metaclass=, for the metaclass
+  Rooted keep_kwargs(&kwargs);
   for (size_t k = 0; k < nkw; ++k) {
     Str* key = tuple_items(kwnames)[k].as<Str>();
-    if (!str_equal(key, d.metaclass))
-      return raise(&TypeErrorType, "pyglass does not support the class keyword argument '%s' yet",
-                   str_cstr(key));
-    meta = args[npos + k];
+    if (str_equal(key, d.metaclass)) {
+      meta = args[npos + k];
+      continue;
+    }
+    if (kwargs.is_null()) kwargs = Value(dict_new());
+    if (dict_set(kwargs.as<Dict>(), Value(key), args[npos + k]) < 0) return Value();
   }
-  Value bases = Value(tuple_from_array(args + 2, int64_t(npos - 2)));
+  Value orig_bases = Value(tuple_from_array(args + 2, int64_t(npos - 2)));
+  Rooted keep_orig(&orig_bases);
+  Value bases = resolve_mro_entries(orig_bases);
+  if (bases.is_null()) return bases;
   Rooted keep_bases(&bases);
   if (meta.is_null()) meta = bases.as<Tuple>()->size ? Value(type_of(bases.as<Tuple>()->items[0])) : Value(&TypeType);
   if (is_type(meta)) {
@@ -751,12 +815,35 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
     meta = Value(winner);
   }
   Rooted keep_meta(&meta);
-  Value ns = Value(dict_new());
+  // The namespace: meta.__prepare__(name, bases, **kwargs), else a dict.
+  Value ns;
   Rooted keep_ns(&ns);
+  Value prepare = obj_getattr(meta, d.prepare);
+  if (prepare.is_null()) {
+    if (!error_matches(&AttributeErrorType)) return Value();
+    error_clear();
+    ns = Value(dict_new());
+  } else {
+    Rooted keep_prepare(&prepare);
+    Value pargs = Value(tuple_from({args[1], bases}));
+    Rooted keep_pargs(&pargs);
+    ns = call_function_ex(prepare, pargs, kwargs);
+    if (ns.is_null()) return ns;
+    if (!ns.is_obj() || !is_subtype(type_of(ns), &DictType)) {
+      bool mapping = ns.is_obj() && !type_lookup(type_of(ns), d.getitem).is_null();
+      if (!mapping)
+        return raise(&TypeErrorType, "%s.__prepare__() must return a mapping, not %s",
+                     is_type(meta) ? meta.as<Type>()->name : "<metaclass>", type_name(ns));
+      return raise(&TypeErrorType,
+                   "pyglass does not support a __prepare__ namespace that is not a dict yet");
+    }
+  }
   Value body = eval_class_body(args[0].as<Function>(), ns.as<Dict>());
   if (body.is_null()) return body;
-  Value call_args[3] = {args[1], bases, ns};
-  return call(meta, call_args, 3);
+  if (bases != orig_bases && obj_setitem(ns, Value(d.orig_bases), orig_bases) < 0) return Value();
+  Value call_args = Value(tuple_from({args[1], bases, ns}));
+  Rooted keep_call_args(&call_args);
+  return call_function_ex(meta, call_args, kwargs);
 }
 
 void classes_init_names() {
@@ -804,6 +891,9 @@ void classes_init_names() {
   d.classcell = str_intern("__classcell__");
   d.name = str_intern("__name__");
   d.metaclass = str_intern("metaclass");
+  d.prepare = str_intern("__prepare__");
+  d.mro_entries = str_intern("__mro_entries__");
+  d.orig_bases = str_intern("__orig_bases__");
 }
 
 }  // namespace pg

@@ -9,8 +9,9 @@
 namespace pg {
 
 // type(name, bases, dict) with `metatype` (type or a metaclass): args are
-// [name, bases, dict]. Returns the new class or null with an exception.
-Value type_new_from_args(Type* metatype, const Value* args);
+// [name, bases, dict], then the values of `kwnames` (keywords for
+// __init_subclass__). Returns the new class or null with an exception.
+Value type_new_from_args(Type* metatype, const Value* args, Tuple* kwnames = nullptr);
 
 // Re-derives the slots of a heap type and of its subclasses from the
 // dunders their MROs define (after `C.__add__ = f`).
