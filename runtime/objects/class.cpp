@@ -49,7 +49,7 @@ struct Dunders {
   Str* repr, *str, *hash, *bool_, *len, *getattr, *getattribute, *setattr, *delattr, *call,
       *iter, *next, *getitem, *setitem, *delitem, *contains, *get, *set, *delete_, *init, *new_,
       *init_subclass, *class_getitem, *set_name, *eq, *module, *qualname, *doc, *classcell,
-      *name, *metaclass, *prepare, *mro_entries, *orig_bases;
+      *name, *metaclass, *slots, *prepare, *mro_entries, *orig_bases;
 };
 Dunders d;
 
@@ -313,14 +313,34 @@ int heap_descr_set(Value descr, Value obj, Value v) {
   return r.is_null() ? -1 : 0;
 }
 
-// Instances of classes whose layout is object's (or a built-in container's
-// plus a dict): the static base's children, then the dict this level added.
+// Static bases whose instances a heap type extends with a dict pointer
+// and its __slots__ Values (the others keep their layout unchanged).
+bool has_fixed_layout(Type* sb) {
+  return sb == &ObjectType || sb == &ListType || sb == &DictType || sb == &IntType ||
+         sb == &FloatType || sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType ||
+         sb == &ComplexType || (sb->flags & kTypeNativeLayout);
+}
+
+// Where the dict pointer of an extended layout sits: right after the
+// static base's struct (object's is just the header). Slot Values follow
+// it up to instance_size; the pointer is reserved even when the class
+// has no __dict__ (it then stays null).
+uint32_t extended_dict_pos(Type* sb) {
+  return sb == &ObjectType ? uint32_t(sizeof(Object)) : sb->instance_size;
+}
+
+// Instances of an extended layout: the static base's children, then the
+// dict and the slot Values.
 void heap_instance_trace(Object* self, Visitor& v) {
   Type* t = self->type;
   Type* sb = t->static_base;
   if (sb->trace) sb->trace(self, v);
-  if (t->dict_offset >= sb->instance_size)
-    v.visit(Value(*reinterpret_cast<Dict**>(reinterpret_cast<char*>(self) + t->dict_offset)));
+  char* base = reinterpret_cast<char*>(self);
+  uint32_t pos = extended_dict_pos(sb);
+  v.visit(Value(*reinterpret_cast<Dict**>(base + pos)));
+  for (uint32_t off = pos + uint32_t(sizeof(Dict*)); off + sizeof(Value) <= t->instance_size;
+       off += uint32_t(sizeof(Value)))
+    v.visit(*reinterpret_cast<Value*>(base + off));
 }
 
 // Calling a class: __new__ (a Python one, else the static base's
@@ -371,7 +391,7 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
 // The static type whose instance layout a type has: every exception class
 // shares BaseException's; any other static type has its own.
 Type* solid_base(Type* t) {
-  if (is_heap_type(t)) return solid_base(t->base);
+  if (is_heap_type(t)) return (t->flags & kTypeHasSlots) ? t : solid_base(t->base);
   if (t->flags & kTypeExceptionSubclass) return &BaseExceptionType;
   return t;
 }
@@ -592,9 +612,7 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) 
   Type* base = best_base(bases);
   if (!base) return Value();
   Type* sb = static_base_of(base);
-  bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType ||
-                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType ||
-                    sb == &ComplexType || (sb->flags & kTypeNativeLayout);
+  bool fixed_size = has_fixed_layout(sb) && sb != &ObjectType;
   bool variable_size = sb == &StrType || sb == &TupleType || sb == &BytesType;
   if (sb != &ObjectType && sb != &TypeType && !(sb->flags & kTypeExceptionSubclass) && !fixed_size &&
       !variable_size)
@@ -622,13 +640,36 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) 
   if (!compute_mro(type, bases, &mro)) return Value();
   type->mro = tuple_new(int64_t(mro.size()));
   for (size_t i = 0; i < mro.size(); ++i) type->mro->items[i] = Value(mro[i]);
-  if (sb == &ObjectType) {
-    type->instance_size = sizeof(Instance);
-    type->dict_offset = sizeof(Object);  // Instance::dict follows the header
-  } else if (fixed_size && !is_heap_type(base)) {
-    // A list/dict/int/float subclass: the built-in layout, then the dict.
-    type->instance_size = sb->instance_size + uint32_t(sizeof(Dict*));
-    type->dict_offset = sb->instance_size;
+  // __slots__: the names this class adds (and whether it wants a dict).
+  Value slots = dict_get_str(type->dict, d.slots);
+  std::vector<Str*> slot_list;
+  bool dict_flag = base->dict_offset != 0;
+  if (!slots.is_null()) {
+    if (!slot_names(slots, name, &slot_list, &dict_flag)) return Value();
+    if (!slot_list.empty()) {
+      if (sb == &IntType || sb == &BytesType || sb == &TupleType)
+        return raise(&TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'",
+                     base->name);
+      if (!has_fixed_layout(sb))
+        return raise(&TypeErrorType, "pyglass does not support nonempty __slots__ in subclasses of '%s' yet",
+                     sb->name);
+    }
+    for (Str* s : slot_list)
+      if (!dict_get_str(type->dict, s).is_null())
+        return raise(&ValueErrorType, "'%s' in __slots__ conflicts with class variable", str_cstr(s));
+  }
+  if (has_fixed_layout(sb)) {
+    // object's header (or a list/dict/int/float's struct), the dict
+    // pointer, then the slots of each class down to this one.
+    uint32_t pos = extended_dict_pos(sb);
+    uint32_t start = is_heap_type(base) ? base->instance_size : pos + uint32_t(sizeof(Dict*));
+    type->instance_size = start + uint32_t(slot_list.size() * sizeof(Value));
+    type->dict_offset = (slots.is_null() || dict_flag) ? pos : 0;
+    for (size_t i = 0; i < slot_list.size(); ++i) {
+      Value member = member_descr_new(type, slot_list[i], start + uint32_t(i * sizeof(Value)));
+      if (dict_set_str(type->dict, slot_list[i], member) < 0) return Value();
+    }
+    if (!slot_list.empty()) type->flags |= kTypeHasSlots;
   } else {
     // Exceptions keep their own dict; str and tuple instances end in their
     // variable-size data, so they get no instance dict (see language.md).
@@ -701,7 +742,7 @@ void update_slots(Type* t) {
   t->descr_set = any({d.set, d.delete_}) ? heap_descr_set : sb->descr_set;
   // Exceptions construct themselves (args first, then the Python __init__).
   t->construct = (sb->flags & kTypeExceptionSubclass) ? sb->construct : heap_construct;
-  t->trace = t->dict_offset && t->dict_offset >= sb->instance_size ? heap_instance_trace : sb->trace;
+  t->trace = has_fixed_layout(sb) ? heap_instance_trace : sb->trace;
   t->finalize = sb->finalize;
 }
 
@@ -891,6 +932,7 @@ void classes_init_names() {
   d.classcell = str_intern("__classcell__");
   d.name = str_intern("__name__");
   d.metaclass = str_intern("metaclass");
+  d.slots = str_intern("__slots__");
   d.prepare = str_intern("__prepare__");
   d.mro_entries = str_intern("__mro_entries__");
   d.orig_bases = str_intern("__orig_bases__");
