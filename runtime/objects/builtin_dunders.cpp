@@ -90,6 +90,22 @@ Value w_contains(Value self, const Value* args, size_t nargs, Tuple* kw) {
   return r < 0 ? Value() : Bool(r);
 }
 
+// T.__get__(obj, type=None): the descriptor slot as a method, so that
+// functions, staticmethod and classmethod objects have __get__ like in
+// CPython (hasattr(f, '__get__'), f.__get__(obj)).
+template <Type* T>
+Value w_descr_get(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_nargs("__get__", nargs, kw, 1, 2)) return Value();
+  Value obj = is_none(args[0]) ? Value() : args[0];
+  Value owner = nargs > 1 && !is_none(args[1]) ? args[1] : Value();
+  if (obj.is_null() && owner.is_null()) return raise(&TypeErrorType, "__get__(None, None) is invalid");
+  if (!owner.is_null() && !is_type(owner))
+    return raise(&TypeErrorType, "__get__(%s, %s): %s is not a type", type_name(args[0]),
+                 type_name(owner), type_name(owner));
+  Type* t = owner.is_null() ? type_of(obj) : owner.as<Type>();
+  return T->descr_get(self, obj, t);
+}
+
 // T.__new__(cls, ...): a static method. Mutable containers start empty
 // (their __init__ fills them); immutable values are made from the arguments.
 template <Type* T>
@@ -118,6 +134,10 @@ void add_common() {
   add(T, "__new__", w_new<T>, kNativeStatic);
   add(T, "__repr__", w_repr<T>);
   if (T->hash) add(T, "__hash__", w_hash<T>);
+  // Unhashable built-ins say so with __hash__ = None, like CPython (and a
+  // subclass inherits it: hash() of it is a TypeError).
+  else if (dict_get_str(T->dict, str_intern("__hash__")).is_null())
+    dict_set_str(T->dict, str_intern("__hash__"), None());
   if (T->compare) {
     add(T, "__lt__", w_compare<T, CompareOp::Lt>);
     add(T, "__le__", w_compare<T, CompareOp::Le>);
@@ -209,6 +229,10 @@ void builtin_dunders_init() {
   add_binop<&FrozenSetType, BinaryOp::And>("__and__", "__rand__");
   add_binop<&FrozenSetType, BinaryOp::Sub>("__sub__", "__rsub__");
   add_binop<&FrozenSetType, BinaryOp::Xor>("__xor__", "__rxor__");
+
+  add(&FunctionType, "__get__", w_descr_get<&FunctionType>);
+  add(&StaticMethodType, "__get__", w_descr_get<&StaticMethodType>);
+  add(&ClassMethodType, "__get__", w_descr_get<&ClassMethodType>);
 }
 
 }  // namespace pg
