@@ -106,6 +106,14 @@ Value w_descr_get(Value self, const Value* args, size_t nargs, Tuple* kw) {
   return T->descr_get(self, obj, t);
 }
 
+// str.__str__(s): the text itself as an exact str (a subclass's
+// __repr__ is not involved, unlike object.__str__).
+Value w_str_str(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_nargs("__str__", nargs, kw, 0, 0)) return Value();
+  if (type_of(self) == &StrType) return self;
+  return Value(str_new(std::string(str_view(self.as<Str>()))));
+}
+
 // T.__new__(cls, ...): a static method. Mutable containers start empty
 // (their __init__ fills them); immutable values are made from the arguments.
 template <Type* T>
@@ -192,6 +200,7 @@ void builtin_dunders_init() {
   add_number<&FloatType>();
 
   add_common<&StrType>();
+  add(&StrType, "__str__", w_str_str);
   add_binop<&StrType, BinaryOp::Add>("__add__", nullptr);
   add_binop<&StrType, BinaryOp::Mul>("__mul__", "__rmul__");
   add_binop<&StrType, BinaryOp::Mod>("__mod__", nullptr);

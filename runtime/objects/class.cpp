@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "objects/containers.h"
@@ -341,6 +342,24 @@ void heap_instance_trace(Object* self, Visitor& v) {
   for (uint32_t off = pos + uint32_t(sizeof(Dict*)); off + sizeof(Value) <= t->instance_size;
        off += uint32_t(sizeof(Value)))
     v.visit(*reinterpret_cast<Value*>(base + off));
+}
+
+// The dicts of str/tuple/bytes subclass instances (kDetachedDictOffset):
+// their layout ends in variable-size data, so the dict is kept here. The
+// entry is made on first use and erased when the instance is freed.
+std::unordered_map<Object*, Dict*> g_detached_dicts;
+
+void detached_instance_trace(Object* self, Visitor& v) {
+  Type* sb = self->type->static_base;
+  if (sb->trace) sb->trace(self, v);
+  auto it = g_detached_dicts.find(self);
+  if (it != g_detached_dicts.end()) v.visit(Value(it->second));
+}
+
+void detached_instance_finalize(Object* self) {
+  g_detached_dicts.erase(self);
+  Type* sb = self->type->static_base;
+  if (sb->finalize) sb->finalize(self);
 }
 
 // Calling a class: __new__ (a Python one, else the static base's
@@ -671,10 +690,12 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) 
     }
     if (!slot_list.empty()) type->flags |= kTypeHasSlots;
   } else {
-    // Exceptions keep their own dict; str and tuple instances end in their
-    // variable-size data, so they get no instance dict (see language.md).
+    // Exceptions keep their own dict; str, tuple and bytes instances end
+    // in their variable-size data, so their dict is a detached one.
     type->instance_size = base->instance_size;
     type->dict_offset = base->dict_offset;
+    if (variable_size && !type->dict_offset && (slots.is_null() || dict_flag))
+      type->dict_offset = kDetachedDictOffset;
   }
   if (!prepare_dict(type, type->dict)) return Value();
   type->heap_index = uint32_t(g_heap_types.size());
@@ -690,6 +711,8 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) 
 // ---------------------------------------------------------------------------
 // Public.
 // ---------------------------------------------------------------------------
+
+Dict** detached_dict_slot(Object* obj) { return &g_detached_dicts[obj]; }
 
 void heap_type_update_slots(Type* type) {
   for (Type* t : g_heap_types)
@@ -742,8 +765,9 @@ void update_slots(Type* t) {
   t->descr_set = any({d.set, d.delete_}) ? heap_descr_set : sb->descr_set;
   // Exceptions construct themselves (args first, then the Python __init__).
   t->construct = (sb->flags & kTypeExceptionSubclass) ? sb->construct : heap_construct;
-  t->trace = has_fixed_layout(sb) ? heap_instance_trace : sb->trace;
-  t->finalize = sb->finalize;
+  bool detached = t->dict_offset == kDetachedDictOffset;
+  t->trace = has_fixed_layout(sb) ? heap_instance_trace : detached ? detached_instance_trace : sb->trace;
+  t->finalize = detached ? detached_instance_finalize : sb->finalize;
 }
 
 }  // namespace
