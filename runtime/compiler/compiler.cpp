@@ -1081,13 +1081,9 @@ class Compiler {
     check_repeated_keywords(c->keywords);
     for (Expr* d : c->decorator_list) expr(d);
     set_line(c->loc);
-    for (Expr* b : c->bases)
-      if (b->kind == ExprKind::Starred) error("pyglass does not support *bases in class definitions yet", b->loc);
-    for (auto& k : c->keywords) {
-      if (!k.arg) error("pyglass does not support ** in class definitions yet", k.loc);
-      if (*k.arg != "metaclass")
-        error("pyglass does not support the class keyword argument '" + *k.arg + "' yet", k.loc);
-    }
+    bool unpacking = false;
+    for (Expr* b : c->bases) unpacking = unpacking || b->kind == ExprKind::Starred;
+    for (auto& k : c->keywords) unpacking = unpacking || !k.arg;
     Scope* scope = table_.scope_for(c);
     int line = c->decorator_list.empty() ? c->loc.line : c->decorator_list[0]->loc.line;
     std::string qualname = child_qualname(c->name);
@@ -1121,11 +1117,20 @@ class Compiler {
     emit(OP_LOAD_CONST, add_const(Value(code), "c" + std::to_string(unit().consts.size())));
     emit(OP_MAKE_FUNCTION, closure);
     emit(OP_LOAD_CONST, add_const(Value(str_intern(c->name)), "s" + c->name));
-    for (Expr* b : c->bases) expr(b);
-    for (auto& k : c->keywords) expr(k.value);
-    set_line(c->loc);
-    emit_kw_names(c->keywords);
-    emit(OP_CALL, uint32_t(2 + c->bases.size() + c->keywords.size()));
+    if (unpacking) {
+      // class C(*bases, **kw): like a call with unpacking, the function
+      // and the name already on the stack lead the arguments list.
+      sequence_with_stars(c->bases, c->loc, true, 2);
+      bool has_kw = emit_ex_keywords(c->keywords, c->loc);
+      set_line(c->loc);
+      emit(OP_CALL_FUNCTION_EX, has_kw ? 1 : 0);
+    } else {
+      for (Expr* b : c->bases) expr(b);
+      for (auto& k : c->keywords) expr(k.value);
+      set_line(c->loc);
+      emit_kw_names(c->keywords);
+      emit(OP_CALL, uint32_t(2 + c->bases.size() + c->keywords.size()));
+    }
     for (size_t i = 0; i < c->decorator_list.size(); ++i) emit(OP_CALL, 0);
     name_op(c->name, Access::Store, c->loc);
   }
@@ -1846,46 +1851,56 @@ class Compiler {
     } else {
       sequence_with_stars(c->args, c->loc, true);
     }
-    bool has_kw = !c->keywords.empty();
-    if (c->keywords.size() == 1 && !c->keywords[0].arg) {
-      expr(c->keywords[0].value);
+    bool has_kw = emit_ex_keywords(c->keywords, c->loc);
+    set_line(c->loc);
+    emit(OP_CALL_FUNCTION_EX, has_kw ? 1 : 0);
+  }
+
+  // The keyword dict of CALL_FUNCTION_EX (nothing when there are no
+  // keywords): runs of name=value become dicts merged in order, `**m`
+  // merges m. Returns whether a dict was pushed.
+  bool emit_ex_keywords(const std::vector<ast::Keyword>& keywords, const Loc& loc) {
+    bool has_kw = !keywords.empty();
+    if (keywords.size() == 1 && !keywords[0].arg) {
+      expr(keywords[0].value);
     } else if (has_kw) {
       // Runs of name=value become dicts merged in order; `**m` merges m.
       size_t i = 0;
       bool first = true;
-      while (i < c->keywords.size()) {
-        if (!c->keywords[i].arg) {
+      while (i < keywords.size()) {
+        if (!keywords[i].arg) {
           if (first) emit(OP_BUILD_MAP, 0);
-          expr(c->keywords[i].value);
-          set_line(c->loc);
+          expr(keywords[i].value);
+          set_line(loc);
           emit(OP_DICT_MERGE, 1);
           ++i;
         } else {
           uint32_t n = 0;
-          for (; i < c->keywords.size() && c->keywords[i].arg; ++i, ++n) {
-            const std::string& name = *c->keywords[i].arg;
+          for (; i < keywords.size() && keywords[i].arg; ++i, ++n) {
+            const std::string& name = *keywords[i].arg;
             emit(OP_LOAD_CONST, add_const(Value(str_intern(name)), "s" + name));
-            expr(c->keywords[i].value);
+            expr(keywords[i].value);
           }
-          set_line(c->loc);
+          set_line(loc);
           emit(OP_BUILD_MAP, n);
           if (!first) emit(OP_DICT_MERGE, 1);
         }
         first = false;
       }
     }
-    set_line(c->loc);
-    emit(OP_CALL_FUNCTION_EX, has_kw ? 1 : 0);
+    return has_kw;
   }
 
   // Builds a list (or a tuple) of `elts`, some of them `*x`: the plain
   // items before the first star in one BUILD_LIST, then LIST_APPEND /
   // LIST_EXTEND in order.
-  void sequence_with_stars(const std::vector<Expr*>& elts, const Loc& loc, bool as_tuple) {
+  // `preloaded` values already on the stack go first.
+  void sequence_with_stars(const std::vector<Expr*>& elts, const Loc& loc, bool as_tuple,
+                           size_t preloaded = 0) {
     size_t lead = 0;
     while (lead < elts.size() && elts[lead]->kind != ExprKind::Starred) expr(elts[lead++]);
     set_line(loc);
-    emit(OP_BUILD_LIST, uint32_t(lead));
+    emit(OP_BUILD_LIST, uint32_t(lead + preloaded));
     for (size_t i = lead; i < elts.size(); ++i) {
       if (elts[i]->kind == ExprKind::Starred) {
         expr(static_cast<Starred*>(elts[i])->value);

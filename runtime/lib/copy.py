@@ -51,7 +51,26 @@ def copy(x):
     y = cls.__new__(cls)
     if hasattr(x, "__dict__"):
         y.__dict__.update(x.__dict__)
+    _copy_slots(x, y, None)
     return y
+
+
+def _copy_slots(x, y, memo):
+    # The __slots__ values set on x (each class of the MRO declares its own).
+    for klass in type(x).__mro__:
+        names = klass.__dict__.get("__slots__", ())
+        if isinstance(names, str):
+            names = (names,)
+        for name in names:
+            if name in ("__dict__", "__weakref__"):
+                continue
+            if name.startswith("__") and not name.endswith("__"):
+                name = "_" + klass.__name__.lstrip("_") + name
+            try:
+                value = getattr(x, name)
+            except AttributeError:
+                continue
+            setattr(y, name, value if memo is None else deepcopy(value, memo))
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -105,6 +124,7 @@ def deepcopy(x, memo=None, _nil=[]):
             if hasattr(x, "__dict__"):
                 state = deepcopy(x.__dict__, memo)
                 y.__dict__.update(state)
+            _copy_slots(x, y, memo)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)

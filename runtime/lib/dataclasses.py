@@ -381,12 +381,41 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
               frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
-                              kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
+                             kw_only)
+        if slots:
+            cls = _with_slots(cls, weakref_slot)
+        elif weakref_slot:
+            raise TypeError("weakref_slot is True but slots is False")
+        return cls
 
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+def _with_slots(cls, weakref_slot):
+    # slots=True: the same class made again with __slots__ naming its
+    # fields (a class cannot gain slots after it was created).
+    ns = dict(cls.__dict__)
+    if "__slots__" in ns:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        declared = base.__dict__.get("__slots__", ())
+        inherited.update((declared,) if isinstance(declared, str) else declared)
+    names = tuple(f.name for f in fields(cls) if f.name not in inherited)
+    if weakref_slot:
+        names += ("__weakref__",)
+    ns["__slots__"] = names
+    for name in names:
+        ns.pop(name, None)
+    ns.pop("__dict__", None)
+    ns.pop("__weakref__", None)
+    qualname = cls.__qualname__
+    new_cls = type(cls)(cls.__name__, cls.__bases__, ns)
+    new_cls.__qualname__ = qualname
+    return new_cls
 
 
 def fields(class_or_instance):

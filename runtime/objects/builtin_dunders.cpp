@@ -90,6 +90,30 @@ Value w_contains(Value self, const Value* args, size_t nargs, Tuple* kw) {
   return r < 0 ? Value() : Bool(r);
 }
 
+// T.__get__(obj, type=None): the descriptor slot as a method, so that
+// functions, staticmethod and classmethod objects have __get__ like in
+// CPython (hasattr(f, '__get__'), f.__get__(obj)).
+template <Type* T>
+Value w_descr_get(Value self, const Value* args, size_t nargs, Tuple* kw) {
+  if (!check_nargs("__get__", nargs, kw, 1, 2)) return Value();
+  Value obj = is_none(args[0]) ? Value() : args[0];
+  Value owner = nargs > 1 && !is_none(args[1]) ? args[1] : Value();
+  if (obj.is_null() && owner.is_null()) return raise(&TypeErrorType, "__get__(None, None) is invalid");
+  if (!owner.is_null() && !is_type(owner))
+    return raise(&TypeErrorType, "__get__(%s, %s): %s is not a type", type_name(args[0]),
+                 type_name(owner), type_name(owner));
+  Type* t = owner.is_null() ? type_of(obj) : owner.as<Type>();
+  return T->descr_get(self, obj, t);
+}
+
+// str.__str__(s): the text itself as an exact str (a subclass's
+// __repr__ is not involved, unlike object.__str__).
+Value w_str_str(Value self, const Value*, size_t nargs, Tuple* kw) {
+  if (!check_nargs("__str__", nargs, kw, 0, 0)) return Value();
+  if (type_of(self) == &StrType) return self;
+  return Value(str_new(std::string(str_view(self.as<Str>()))));
+}
+
 // T.__new__(cls, ...): a static method. Mutable containers start empty
 // (their __init__ fills them); immutable values are made from the arguments.
 template <Type* T>
@@ -118,6 +142,10 @@ void add_common() {
   add(T, "__new__", w_new<T>, kNativeStatic);
   add(T, "__repr__", w_repr<T>);
   if (T->hash) add(T, "__hash__", w_hash<T>);
+  // Unhashable built-ins say so with __hash__ = None, like CPython (and a
+  // subclass inherits it: hash() of it is a TypeError).
+  else if (dict_get_str(T->dict, str_intern("__hash__")).is_null())
+    dict_set_str(T->dict, str_intern("__hash__"), None());
   if (T->compare) {
     add(T, "__lt__", w_compare<T, CompareOp::Lt>);
     add(T, "__le__", w_compare<T, CompareOp::Le>);
@@ -172,6 +200,7 @@ void builtin_dunders_init() {
   add_number<&FloatType>();
 
   add_common<&StrType>();
+  add(&StrType, "__str__", w_str_str);
   add_binop<&StrType, BinaryOp::Add>("__add__", nullptr);
   add_binop<&StrType, BinaryOp::Mul>("__mul__", "__rmul__");
   add_binop<&StrType, BinaryOp::Mod>("__mod__", nullptr);
@@ -209,6 +238,10 @@ void builtin_dunders_init() {
   add_binop<&FrozenSetType, BinaryOp::And>("__and__", "__rand__");
   add_binop<&FrozenSetType, BinaryOp::Sub>("__sub__", "__rsub__");
   add_binop<&FrozenSetType, BinaryOp::Xor>("__xor__", "__rxor__");
+
+  add(&FunctionType, "__get__", w_descr_get<&FunctionType>);
+  add(&StaticMethodType, "__get__", w_descr_get<&StaticMethodType>);
+  add(&ClassMethodType, "__get__", w_descr_get<&ClassMethodType>);
 }
 
 }  // namespace pg

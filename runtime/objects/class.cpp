@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "objects/containers.h"
@@ -31,6 +32,7 @@
 #include "objects/set.h"
 #include "objects/type.h"
 #include "vm/eval.h"
+#include "vm/function_call.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
 
@@ -48,7 +50,7 @@ struct Dunders {
   Str* repr, *str, *hash, *bool_, *len, *getattr, *getattribute, *setattr, *delattr, *call,
       *iter, *next, *getitem, *setitem, *delitem, *contains, *get, *set, *delete_, *init, *new_,
       *init_subclass, *class_getitem, *set_name, *eq, *module, *qualname, *doc, *classcell,
-      *name, *metaclass;
+      *name, *metaclass, *slots, *prepare, *mro_entries, *orig_bases;
 };
 Dunders d;
 
@@ -312,14 +314,52 @@ int heap_descr_set(Value descr, Value obj, Value v) {
   return r.is_null() ? -1 : 0;
 }
 
-// Instances of classes whose layout is object's (or a built-in container's
-// plus a dict): the static base's children, then the dict this level added.
+// Static bases whose instances a heap type extends with a dict pointer
+// and its __slots__ Values (the others keep their layout unchanged).
+bool has_fixed_layout(Type* sb) {
+  return sb == &ObjectType || sb == &ListType || sb == &DictType || sb == &IntType ||
+         sb == &FloatType || sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType ||
+         sb == &ComplexType || (sb->flags & kTypeNativeLayout);
+}
+
+// Where the dict pointer of an extended layout sits: right after the
+// static base's struct (object's is just the header). Slot Values follow
+// it up to instance_size; the pointer is reserved even when the class
+// has no __dict__ (it then stays null).
+uint32_t extended_dict_pos(Type* sb) {
+  return sb == &ObjectType ? uint32_t(sizeof(Object)) : sb->instance_size;
+}
+
+// Instances of an extended layout: the static base's children, then the
+// dict and the slot Values.
 void heap_instance_trace(Object* self, Visitor& v) {
   Type* t = self->type;
   Type* sb = t->static_base;
   if (sb->trace) sb->trace(self, v);
-  if (t->dict_offset >= sb->instance_size)
-    v.visit(Value(*reinterpret_cast<Dict**>(reinterpret_cast<char*>(self) + t->dict_offset)));
+  char* base = reinterpret_cast<char*>(self);
+  uint32_t pos = extended_dict_pos(sb);
+  v.visit(Value(*reinterpret_cast<Dict**>(base + pos)));
+  for (uint32_t off = pos + uint32_t(sizeof(Dict*)); off + sizeof(Value) <= t->instance_size;
+       off += uint32_t(sizeof(Value)))
+    v.visit(*reinterpret_cast<Value*>(base + off));
+}
+
+// The dicts of str/tuple/bytes subclass instances (kDetachedDictOffset):
+// their layout ends in variable-size data, so the dict is kept here. The
+// entry is made on first use and erased when the instance is freed.
+std::unordered_map<Object*, Dict*> g_detached_dicts;
+
+void detached_instance_trace(Object* self, Visitor& v) {
+  Type* sb = self->type->static_base;
+  if (sb->trace) sb->trace(self, v);
+  auto it = g_detached_dicts.find(self);
+  if (it != g_detached_dicts.end()) v.visit(Value(it->second));
+}
+
+void detached_instance_finalize(Object* self) {
+  g_detached_dicts.erase(self);
+  Type* sb = self->type->static_base;
+  if (sb->finalize) sb->finalize(self);
 }
 
 // Calling a class: __new__ (a Python one, else the static base's
@@ -339,9 +379,9 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
     if ((nargs || kwnames) && !object_check_excess_args(type, false)) return Value();
     obj = object_alloc(type);
   } else if (sb == &TypeType) {
-    if (nargs != 3 || kwnames)
+    if (nargs != 3)
       return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
-    obj = type_new_from_args(type, args);
+    obj = type_new_from_args(type, args, kwnames);
   } else if (sb == &ListType || sb == &DictType || sb == &SetType || sb == &ByteArrayType ||
              ((sb->flags & kTypeNativeLayout) && !dict_get_str(sb->dict, d.init).is_null())) {
     obj = sb->construct(type, nullptr, 0, nullptr);  // empty: __init__ fills it
@@ -370,7 +410,7 @@ Value heap_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames
 // The static type whose instance layout a type has: every exception class
 // shares BaseException's; any other static type has its own.
 Type* solid_base(Type* t) {
-  if (is_heap_type(t)) return solid_base(t->base);
+  if (is_heap_type(t)) return (t->flags & kTypeHasSlots) ? t : solid_base(t->base);
   if (t->flags & kTypeExceptionSubclass) return &BaseExceptionType;
   return t;
 }
@@ -537,8 +577,9 @@ bool prepare_dict(Type* type, Dict* dict) {
   return true;
 }
 
-// __set_name__ of the attributes, then the parent's __init_subclass__.
-bool notify_class_created(Type* type) {
+// __set_name__ of the attributes, then the parent's __init_subclass__
+// with the class statement's keywords (`kwargs` may be null: none).
+bool notify_class_created(Type* type, Dict* kwargs) {
   Value items = dict_items_list(type->dict);
   Rooted keep(&items);
   List* l = items.as<List>();
@@ -556,11 +597,19 @@ bool notify_class_created(Type* type) {
     Type* t = mro->items[i].as<Type>();
     Value hook = dict_get_str(t->dict, d.init_subclass);
     if (hook.is_null()) continue;
-    if (type_of(hook) == &NativeFunctionType) break;  // object's: does nothing
+    if (type_of(hook) == &NativeFunctionType) {  // object's: accepts nothing
+      if (kwargs && dict_size(kwargs) > 0) {
+        raise(&TypeErrorType, "%s.__init_subclass__() takes no keyword arguments",
+              str_cstr(type->qualname));
+        return false;
+      }
+      break;
+    }
     Value bound = type_of(hook)->descr_get ? type_of(hook)->descr_get(hook, Value(), type) : hook;
     if (bound.is_null()) return false;
     Rooted keep_bound(&bound);
-    if (call0(bound).is_null()) return false;
+    Value r = kwargs ? call_function_ex(bound, Value(tuple_new(0)), Value(kwargs)) : call0(bound);
+    if (r.is_null()) return false;
     break;
   }
   return true;
@@ -572,7 +621,7 @@ std::vector<Type*> g_heap_types;
 
 void update_slots(Type* t);
 
-Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
+Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) {
   Value bases_value = Value(bases);
   Rooted keep_bases(&bases_value);
   if (bases->size == 0) {
@@ -582,9 +631,7 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   Type* base = best_base(bases);
   if (!base) return Value();
   Type* sb = static_base_of(base);
-  bool fixed_size = sb == &ListType || sb == &DictType || sb == &IntType || sb == &FloatType ||
-                    sb == &SetType || sb == &FrozenSetType || sb == &ByteArrayType ||
-                    sb == &ComplexType || (sb->flags & kTypeNativeLayout);
+  bool fixed_size = has_fixed_layout(sb) && sb != &ObjectType;
   bool variable_size = sb == &StrType || sb == &TupleType || sb == &BytesType;
   if (sb != &ObjectType && sb != &TypeType && !(sb->flags & kTypeExceptionSubclass) && !fixed_size &&
       !variable_size)
@@ -612,25 +659,50 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
   if (!compute_mro(type, bases, &mro)) return Value();
   type->mro = tuple_new(int64_t(mro.size()));
   for (size_t i = 0; i < mro.size(); ++i) type->mro->items[i] = Value(mro[i]);
-  if (sb == &ObjectType) {
-    type->instance_size = sizeof(Instance);
-    type->dict_offset = sizeof(Object);  // Instance::dict follows the header
-  } else if (fixed_size && !is_heap_type(base)) {
-    // A list/dict/int/float subclass: the built-in layout, then the dict.
-    type->instance_size = sb->instance_size + uint32_t(sizeof(Dict*));
-    type->dict_offset = sb->instance_size;
+  // __slots__: the names this class adds (and whether it wants a dict).
+  Value slots = dict_get_str(type->dict, d.slots);
+  std::vector<Str*> slot_list;
+  bool dict_flag = base->dict_offset != 0;
+  if (!slots.is_null()) {
+    if (!slot_names(slots, name, &slot_list, &dict_flag)) return Value();
+    if (!slot_list.empty()) {
+      if (sb == &IntType || sb == &BytesType || sb == &TupleType)
+        return raise(&TypeErrorType, "nonempty __slots__ not supported for subtype of '%s'",
+                     base->name);
+      if (!has_fixed_layout(sb))
+        return raise(&TypeErrorType, "pyglass does not support nonempty __slots__ in subclasses of '%s' yet",
+                     sb->name);
+    }
+    for (Str* s : slot_list)
+      if (!dict_get_str(type->dict, s).is_null())
+        return raise(&ValueErrorType, "'%s' in __slots__ conflicts with class variable", str_cstr(s));
+  }
+  if (has_fixed_layout(sb)) {
+    // object's header (or a list/dict/int/float's struct), the dict
+    // pointer, then the slots of each class down to this one.
+    uint32_t pos = extended_dict_pos(sb);
+    uint32_t start = is_heap_type(base) ? base->instance_size : pos + uint32_t(sizeof(Dict*));
+    type->instance_size = start + uint32_t(slot_list.size() * sizeof(Value));
+    type->dict_offset = (slots.is_null() || dict_flag) ? pos : 0;
+    for (size_t i = 0; i < slot_list.size(); ++i) {
+      Value member = member_descr_new(type, slot_list[i], start + uint32_t(i * sizeof(Value)));
+      if (dict_set_str(type->dict, slot_list[i], member) < 0) return Value();
+    }
+    if (!slot_list.empty()) type->flags |= kTypeHasSlots;
   } else {
-    // Exceptions keep their own dict; str and tuple instances end in their
-    // variable-size data, so they get no instance dict (see language.md).
+    // Exceptions keep their own dict; str, tuple and bytes instances end
+    // in their variable-size data, so their dict is a detached one.
     type->instance_size = base->instance_size;
     type->dict_offset = base->dict_offset;
+    if (variable_size && !type->dict_offset && (slots.is_null() || dict_flag))
+      type->dict_offset = kDetachedDictOffset;
   }
   if (!prepare_dict(type, type->dict)) return Value();
   type->heap_index = uint32_t(g_heap_types.size());
   g_heap_types.push_back(type);
   update_slots(type);
   g_type_epoch++;
-  if (!notify_class_created(type)) return Value();
+  if (!notify_class_created(type, kwargs)) return Value();
   return result;
 }
 
@@ -639,6 +711,8 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns) {
 // ---------------------------------------------------------------------------
 // Public.
 // ---------------------------------------------------------------------------
+
+Dict** detached_dict_slot(Object* obj) { return &g_detached_dicts[obj]; }
 
 void heap_type_update_slots(Type* type) {
   for (Type* t : g_heap_types)
@@ -691,8 +765,9 @@ void update_slots(Type* t) {
   t->descr_set = any({d.set, d.delete_}) ? heap_descr_set : sb->descr_set;
   // Exceptions construct themselves (args first, then the Python __init__).
   t->construct = (sb->flags & kTypeExceptionSubclass) ? sb->construct : heap_construct;
-  t->trace = t->dict_offset && t->dict_offset >= sb->instance_size ? heap_instance_trace : sb->trace;
-  t->finalize = sb->finalize;
+  bool detached = t->dict_offset == kDetachedDictOffset;
+  t->trace = has_fixed_layout(sb) ? heap_instance_trace : detached ? detached_instance_trace : sb->trace;
+  t->finalize = detached ? detached_instance_finalize : sb->finalize;
 }
 
 }  // namespace
@@ -715,7 +790,7 @@ int instance_setattr_base(Value self, Str* name, Value v) {
   return sb->setattr(self, name, v);
 }
 
-Value type_new_from_args(Type* metatype, const Value* args) {
+Value type_new_from_args(Type* metatype, const Value* args, Tuple* kwnames) {
   if (!is_str(args[0]))
     return raise(&TypeErrorType, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
   if (!args[1].is_obj() || !is_subtype(type_of(args[1]), &TupleType))
@@ -724,40 +799,54 @@ Value type_new_from_args(Type* metatype, const Value* args) {
     return raise(&TypeErrorType, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
   Type* meta = calculate_metaclass(metatype, args[1].as<Tuple>());
   if (!meta) return Value();
-  return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>());
+  Value kwargs;
+  Rooted keep_kwargs(&kwargs);
+  if (kwnames && tuple_size(kwnames) > 0) {
+    kwargs = Value(dict_new());
+    for (int64_t k = 0; k < tuple_size(kwnames); ++k)
+      if (dict_set(kwargs.as<Dict>(), tuple_items(kwnames)[k], args[3 + k]) < 0) return Value();
+  }
+  return type_new(meta, args[0].as<Str>(), args[1].as<Tuple>(), args[2].as<Dict>(),
+                  kwargs.is_null() ? nullptr : kwargs.as<Dict>());
 }
 
-// PEP 560: a base that is not a class (list[int], typing.NamedTuple) names
-// the classes to use through its __mro_entries__(bases) attribute. Returns
-// the new bases tuple, `bases` itself when nothing changed, or null on error.
-static Value resolve_mro_entries(Value bases) {
-  static Str* const kMroEntries = str_intern("__mro_entries__");
-  Tuple* original = bases.as<Tuple>();
-  bool changed = false;
-  Value out = Value(list_new(0));
+// CPython's update_bases: a base that is not a class but has
+// __mro_entries__ is replaced by what that returns (typing.Generic[T]).
+// Returns `bases` itself when nothing changed, null on error.
+Value resolve_mro_entries(Value bases) {
+  Tuple* orig = bases.as<Tuple>();
+  Value out;  // a list once some base was replaced
   Rooted keep_out(&out);
-  for (int64_t i = 0; i < original->size; ++i) {
-    Value b = original->items[i];
-    Value method = is_type(b) ? Value() : obj_getattr(b, kMroEntries);
-    if (method.is_null()) {
-      if (error_occurred()) {
+  for (int64_t i = 0; i < orig->size; ++i) {
+    Value b = orig->items[i];
+    Value entries;
+    if (!is_type(b)) {
+      Value meth = obj_getattr(b, d.mro_entries);
+      if (meth.is_null()) {
         if (!error_matches(&AttributeErrorType)) return Value();
         error_clear();
+      } else {
+        Rooted keep_meth(&meth);
+        entries = call(meth, &bases, 1);
+        if (entries.is_null()) return Value();
+        if (!entries.is_obj() || type_of(entries) != &TupleType) return raise(&TypeErrorType, "__mro_entries__ must return a tuple");
       }
-      if (list_append(out.as<List>(), b) < 0) return Value();
+    }
+    if (entries.is_null()) {
+      if (!out.is_null() && list_append(out.as<List>(), b) < 0) return Value();
       continue;
     }
-    Rooted keep_method(&method);
-    Value entries = call1(method, bases);
-    if (entries.is_null()) return entries;
-    if (type_of(entries) != &TupleType) return raise(&TypeErrorType, "__mro_entries__ must return a tuple");
-    changed = true;
-    for (int64_t k = 0; k < entries.as<Tuple>()->size; ++k) {
-      if (list_append(out.as<List>(), entries.as<Tuple>()->items[k]) < 0) return Value();
+    Rooted keep_entries(&entries);
+    if (out.is_null()) {
+      out = Value(list_new(0));
+      for (int64_t k = 0; k < i; ++k)
+        if (list_append(out.as<List>(), orig->items[k]) < 0) return Value();
     }
+    for (int64_t k = 0; k < tuple_size(entries.as<Tuple>()); ++k)
+      if (list_append(out.as<List>(), tuple_items(entries.as<Tuple>())[k]) < 0) return Value();
   }
-  if (!changed) return bases;
-  return Value(tuple_from_array(list_items(out.as<List>()), list_size(out.as<List>())));
+  if (out.is_null()) return bases;
+  return list_as_tuple(out.as<List>());
 }
 
 Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -768,15 +857,19 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
     return raise(&TypeErrorType, "__build_class__: func must be a function");
   if (!is_str(args[1])) return raise(&TypeErrorType, "__build_class__: name is not a string");
   Value meta;
+  Value kwargs;  // the keywords other than metaclass=, for the metaclass
+  Rooted keep_kwargs(&kwargs);
   for (size_t k = 0; k < nkw; ++k) {
     Str* key = tuple_items(kwnames)[k].as<Str>();
-    if (!str_equal(key, d.metaclass))
-      return raise(&TypeErrorType, "pyglass does not support the class keyword argument '%s' yet",
-                   str_cstr(key));
-    meta = args[npos + k];
+    if (str_equal(key, d.metaclass)) {
+      meta = args[npos + k];
+      continue;
+    }
+    if (kwargs.is_null()) kwargs = Value(dict_new());
+    if (dict_set(kwargs.as<Dict>(), Value(key), args[npos + k]) < 0) return Value();
   }
   Value orig_bases = Value(tuple_from_array(args + 2, int64_t(npos - 2)));
-  Rooted keep_orig_bases(&orig_bases);
+  Rooted keep_orig(&orig_bases);
   Value bases = resolve_mro_entries(orig_bases);
   if (bases.is_null()) return bases;
   Rooted keep_bases(&bases);
@@ -787,13 +880,35 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Tuple* kwnames
     meta = Value(winner);
   }
   Rooted keep_meta(&meta);
-  Value ns = Value(dict_new());
+  // The namespace: meta.__prepare__(name, bases, **kwargs), else a dict.
+  Value ns;
   Rooted keep_ns(&ns);
-  if (bases != orig_bases && dict_set(ns.as<Dict>(), str_intern("__orig_bases__"), orig_bases) < 0) return Value();
+  Value prepare = obj_getattr(meta, d.prepare);
+  if (prepare.is_null()) {
+    if (!error_matches(&AttributeErrorType)) return Value();
+    error_clear();
+    ns = Value(dict_new());
+  } else {
+    Rooted keep_prepare(&prepare);
+    Value pargs = Value(tuple_from({args[1], bases}));
+    Rooted keep_pargs(&pargs);
+    ns = call_function_ex(prepare, pargs, kwargs);
+    if (ns.is_null()) return ns;
+    if (!ns.is_obj() || !is_subtype(type_of(ns), &DictType)) {
+      bool mapping = ns.is_obj() && !type_lookup(type_of(ns), d.getitem).is_null();
+      if (!mapping)
+        return raise(&TypeErrorType, "%s.__prepare__() must return a mapping, not %s",
+                     is_type(meta) ? meta.as<Type>()->name : "<metaclass>", type_name(ns));
+      return raise(&TypeErrorType,
+                   "pyglass does not support a __prepare__ namespace that is not a dict yet");
+    }
+  }
   Value body = eval_class_body(args[0].as<Function>(), ns.as<Dict>());
   if (body.is_null()) return body;
-  Value call_args[3] = {args[1], bases, ns};
-  return call(meta, call_args, 3);
+  if (bases != orig_bases && obj_setitem(ns, Value(d.orig_bases), orig_bases) < 0) return Value();
+  Value call_args = Value(tuple_from({args[1], bases, ns}));
+  Rooted keep_call_args(&call_args);
+  return call_function_ex(meta, call_args, kwargs);
 }
 
 void classes_init_names() {
@@ -841,6 +956,10 @@ void classes_init_names() {
   d.classcell = str_intern("__classcell__");
   d.name = str_intern("__name__");
   d.metaclass = str_intern("metaclass");
+  d.slots = str_intern("__slots__");
+  d.prepare = str_intern("__prepare__");
+  d.mro_entries = str_intern("__mro_entries__");
+  d.orig_bases = str_intern("__orig_bases__");
 }
 
 }  // namespace pg

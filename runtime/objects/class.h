@@ -4,13 +4,16 @@
 // and super.
 #pragma once
 
+#include <vector>
+
 #include "objects/object.h"
 
 namespace pg {
 
 // type(name, bases, dict) with `metatype` (type or a metaclass): args are
-// [name, bases, dict]. Returns the new class or null with an exception.
-Value type_new_from_args(Type* metatype, const Value* args);
+// [name, bases, dict], then the values of `kwnames` (keywords for
+// __init_subclass__). Returns the new class or null with an exception.
+Value type_new_from_args(Type* metatype, const Value* args, Tuple* kwnames = nullptr);
 
 // Re-derives the slots of a heap type and of its subclasses from the
 // dunders their MROs define (after `C.__add__ = f`).
@@ -28,6 +31,16 @@ int instance_setattr_base(Value self, Str* name, Value v);
 // statement calls (LOAD_BUILD_CLASS pushes it). Runs the class body
 // function with a fresh namespace dict and calls the metaclass.
 Value builtin_build_class(Value self, const Value* args, size_t nargs, Tuple* kwnames);
+
+// __slots__ (slots.cpp): the member descriptor of a slot at `offset` in
+// instances of `owner`; the slot names of a __slots__ value (mangled,
+// without '__dict__' / '__weakref__'; '__dict__' sets *wants_dict, which
+// must be false on entry unless the base already has a dict: then it is
+// a TypeError). slots_init readies the type.
+extern Type MemberDescriptorType;
+Value member_descr_new(Type* owner, Str* name, uint32_t offset);
+bool slot_names(Value slots, Str* class_name, std::vector<Str*>* names, bool* wants_dict);
+void slots_init();
 
 // The descriptor types (descriptors.cpp).
 extern Type StaticMethodType, ClassMethodType, PropertyType, SuperType;

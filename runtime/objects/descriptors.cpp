@@ -413,6 +413,7 @@ Type SuperType = [] {
 void classes_init(Dict* builtins) {
   classes_init_names();
   builtin_dunders_init();
+  slots_init();
   for (Type* t : {&StaticMethodType, &ClassMethodType, &PropertyType, &SuperType}) {
     type_ready(t);
     dict_set_str(builtins, str_intern(t->name), Value(t));

@@ -149,6 +149,9 @@ enum TypeFlags : uint32_t {
   // its own __init__ they are made by construct(subtype, no args) and then
   // filled by __init__, like list's; otherwise construct(subtype, args).
   kTypeNativeLayout = 1u << 9,
+  // A heap type whose own __slots__ added Values to its instances' layout
+  // (its subclasses cannot also derive from another such class).
+  kTypeHasSlots = 1u << 10,
 };
 
 struct Type : Object {

@@ -83,7 +83,7 @@ Value type_repr(Value self) {
 
 Value type_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   if (type == &TypeType && nargs == 1 && !kwnames) return Value(type_of(args[0]));
-  if (nargs == 3 && !kwnames) return type_new_from_args(type, args);
+  if (nargs == 3) return type_new_from_args(type, args, kwnames);
   if (type == &TypeType) return raise(&TypeErrorType, "type() takes 1 or 3 arguments");
   return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
 }
@@ -339,8 +339,14 @@ Value method_object_delattr(Value self, const Value* args, size_t nargs, Tuple* 
 }
 
 // object.__init_subclass__(): a classmethod that accepts nothing.
-Value method_object_init_subclass(Value, const Value*, size_t nargs, Tuple* kwnames) {
-  if (nargs || kwnames) return raise(&TypeErrorType, "__init_subclass__() takes no keyword arguments");
+Value method_object_init_subclass(Value cls, const Value*, size_t nargs, Tuple* kwnames) {
+  if (kwnames && tuple_size(kwnames) > 0)
+    return raise(&TypeErrorType, "%s.__init_subclass__() takes no keyword arguments",
+                 !is_type(cls) ? "object"
+                 : cls.as<Type>()->qualname ? str_cstr(cls.as<Type>()->qualname)
+                                            : cls.as<Type>()->name);
+  if (nargs)
+    return raise(&TypeErrorType, "object.__init_subclass__() takes no arguments (%zu given)", nargs);
   return None();
 }
 
@@ -359,15 +365,21 @@ Value method_type_new(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (nargs == 0) return raise(&TypeErrorType, "type.__new__(): not enough arguments");
   if (!is_type(args[0]) || !is_subtype(args[0].as<Type>(), &TypeType))
     return raise(&TypeErrorType, "type.__new__(X): X is not a type object (%s)", type_name(args[0]));
-  if (nargs != 4 || kwnames)
+  if (nargs != 4)
     return raise(&TypeErrorType, "type.__new__() takes exactly 3 arguments (%zu given)", nargs - 1);
-  return type_new_from_args(args[0].as<Type>(), args + 1);
+  return type_new_from_args(args[0].as<Type>(), args + 1, kwnames);
 }
 
-Value method_type_init(Value, const Value*, size_t nargs, Tuple*) {
+// Keywords are the class statement's (already given to __init_subclass__).
+Value method_type_init(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (nargs == 1 && kwnames && tuple_size(kwnames) > 0)
+    return raise(&TypeErrorType, "type.__init__() takes no keyword arguments");
   if (nargs != 1 && nargs != 3) return raise(&TypeErrorType, "type.__init__() takes 1 or 3 arguments");
   return None();
 }
+
+// type.__prepare__(name, bases, **kwds): the class body's namespace.
+Value method_type_prepare(Value, const Value*, size_t, Tuple*) { return Value(dict_new()); }
 
 Value method_type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return type_call(self, args, nargs, kwnames);
@@ -473,6 +485,7 @@ void types_init() {
   type_add_method(&TypeType, "mro", method_type_mro);
   type_add_method(&TypeType, "__new__", method_type_new, kNativeStatic);
   type_add_method(&TypeType, "__init__", method_type_init);
+  type_add_method(&TypeType, "__prepare__", method_type_prepare, kNativeClassMethod);
   type_add_method(&TypeType, "__call__", method_type_call);
 }
 

@@ -51,11 +51,18 @@ std::string type_qualified_name(const Type* type);
 // type_qualified_name, but classes of `__main__` print their qualname only.
 std::string type_traceback_name(const Type* type);
 
+// dict_offset of classes whose instances end in variable-size data
+// (str, tuple, bytes subclasses): their dicts live in a side table
+// (class.cpp) keyed by the instance, dropped when the instance is freed.
+constexpr uint32_t kDetachedDictOffset = 0xffffffffu;
+Dict** detached_dict_slot(Object* obj);
+
 // Where instances of `type` keep their attribute dict, or null when they
 // have none (dict_offset == 0).
 inline Dict** instance_dict_slot(Value obj) {
   Type* t = type_of(obj);
   if (t->dict_offset == 0) return nullptr;
+  if (__builtin_expect(t->dict_offset == kDetachedDictOffset, 0)) return detached_dict_slot(obj.obj());
   return reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset);
 }
 

@@ -223,6 +223,14 @@ static inline Value load_global_cached(Frame* f, uint32_t name_index) {
 
 static Value load_name(Frame* f, Str* name) {
   if (f->locals && f->locals != f->globals) {
+    if (__builtin_expect(type_of(Value(f->locals)) != &DictType, 0)) {
+      // A metaclass __prepare__'s dict subclass: its __getitem__ decides.
+      Value v = obj_getitem(Value(f->locals), Value(name));
+      if (!v.is_null()) return v;
+      if (!error_matches(&KeyErrorType)) return v;
+      error_clear();
+      return load_global(f, name);
+    }
     Value v = dict_get_str(f->locals, name);
     if (!v.is_null()) return v;
   }
@@ -665,6 +673,11 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     DISPATCH();
   }
   TARGET(STORE_NAME) {
+    if (__builtin_expect(type_of(Value(f->locals)) != &DictType, 0)) {
+      Value v = POP();  // a __prepare__ namespace: its __setitem__ decides
+      if (obj_setitem(Value(f->locals), Value(NAME(oparg)), v) < 0) goto error;
+      DISPATCH();
+    }
     if (dict_set_str(f->locals, NAME(oparg), POP()) < 0) goto error;
     DISPATCH();
   }
