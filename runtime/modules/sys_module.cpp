@@ -153,6 +153,7 @@ Value sys_init() {
   module_add_function(m, "intern", sys_intern);
   module_add_function(m, "setswitchinterval", sys_setswitchinterval);  // threads (issue 8)
   module_add_function(m, "getswitchinterval", sys_getswitchinterval);
+  sys_trace_add_functions(m);  // tracing (issue 9)
   return m;
 }
 

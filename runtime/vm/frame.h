@@ -39,6 +39,7 @@ struct FrameObject;
 //   stack_depth  : values on the value stack; exact whenever the frame is
 //                  not the innermost running one, and at safe points.
 //   owner        : FrameOwner.
+//   trace_flags  : FrameTraceFlags; only the tracing dispatch reads it.
 struct Frame {
   Code* code;
 #ifdef PYGLASS_DEBUG_PADDING
@@ -55,7 +56,8 @@ struct Frame {
   const uint32_t* instr_ptr;
   int32_t stack_depth;
   uint8_t owner;
-  uint8_t reserved[3];
+  uint8_t trace_flags;  // FrameTraceFlags (vm/trace.h); 0 from push_frame
+  uint8_t reserved[2];
   Value localsplus[];  // code->nlocalsplus slots, then code->stacksize stack slots
 
   Value* stack_base() { return localsplus + code->nlocalsplus; }
@@ -93,11 +95,24 @@ struct Function : Object {
 //   back        : f_back captured when the activation ended (the caller's
 //                 frame object), so f_back stays valid; null while alive
 //                 (computed from frame->previous) or for the outermost frame.
+//   f_trace     : the frame's local trace function (frame.f_trace), null = none.
+//   trace_prev_index, trace_prev_line : the last instruction seen by line
+//                 tracing (-1 = none yet: the next one reports a line event).
+//   trace_lines, trace_opcodes : frame.f_trace_lines / f_trace_opcodes.
+//   trace_lineno : see below; 0 otherwise.
 struct FrameObject : Object {
   Frame* frame;
   Frame* owned;
   Value back;
   int32_t lasti_at_exit;
+  // ---- tracing (issue 9, vm/trace.h)
+  int32_t trace_prev_index;
+  Value f_trace;
+  int32_t trace_prev_line;
+  uint8_t trace_lines;
+  uint8_t trace_opcodes;
+  uint8_t trace_reserved[2];
+  int32_t trace_lineno;  // > 0: 1 + f_lineno while a call event is reported (the def line)
 };
 
 Function* function_new(Code* code, Dict* globals, Value qualname_or_null);

@@ -7,6 +7,7 @@
 #include "objects/type.h"
 #include "vm/frame.h"
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace pg {
 
@@ -22,6 +23,7 @@ Frame* python_caller(Frame* frame) {
 void frame_object_trace(Object* self, Visitor& v) {
   FrameObject* fo = static_cast<FrameObject*>(self);
   v.visit(fo->back);
+  v.visit(fo->f_trace);
   if (fo->owned) frame_trace(fo->owned, v);
 }
 
@@ -40,7 +42,7 @@ Value frame_object_getattr(Value self, Str* name) {
   Frame* f = fo->frame;
   std::string_view n = str_view(name);
   if (n == "f_code") return Value(f->code);
-  if (n == "f_lineno") return Value::small(f->current_line());
+  if (n == "f_lineno") return Value::small(fo->trace_lineno > 0 ? fo->trace_lineno - 1 : f->current_line());
   if (n == "f_lasti") return Value::small(int64_t(f->instr_index()) * 2);
   if (n == "f_globals") return Value(f->globals);
   if (n == "f_builtins") return Value(f->builtins);
@@ -50,8 +52,39 @@ Value frame_object_getattr(Value self, Str* name) {
     Frame* caller = python_caller(f);
     return caller ? Value(frame_get_object(caller)) : None();
   }
-  if (n == "f_trace") return None();
+  if (n == "f_trace") return fo->f_trace.is_null() ? None() : fo->f_trace;
+  if (n == "f_trace_lines") return Bool(fo->trace_lines != 0);
+  if (n == "f_trace_opcodes") return Bool(fo->trace_opcodes != 0);
   return generic_getattr(self, name);
+}
+
+// Assignable: f_trace, f_trace_lines, f_trace_opcodes (tracing, issue 9).
+int frame_object_setattr(Value self, Str* name, Value v) {
+  FrameObject* fo = self.as<FrameObject>();
+  std::string_view n = str_view(name);
+  if (n == "f_trace") {
+    trace_frame_set_f_trace(fo, v);
+    return 0;
+  }
+  if (n == "f_trace_lines" || n == "f_trace_opcodes") {
+    if (v.is_null()) {
+      raise(&AttributeErrorType, "cannot delete attribute");
+      return -1;
+    }
+    if (type_of(v) != &BoolType) {
+      raise(&TypeErrorType, "attribute value type must be bool");
+      return -1;
+    }
+    (n == "f_trace_lines" ? fo->trace_lines : fo->trace_opcodes) = v == True() ? 1 : 0;
+    return 0;
+  }
+  if (n == "f_lineno" || n == "f_code" || n == "f_back" || n == "f_locals" || n == "f_globals" ||
+      n == "f_builtins" || n == "f_lasti") {
+    raise(&AttributeErrorType, "attribute '%s' of 'frame' objects is not writable", str_cstr(name));
+    return -1;
+  }
+  raise(&AttributeErrorType, "'frame' object has no attribute '%s'", str_cstr(name));
+  return -1;
 }
 
 Value frame_object_repr(Value self) {
@@ -92,6 +125,7 @@ Type FrameType = [] {
   t.instance_size = sizeof(FrameObject);
   t.repr = frame_object_repr;
   t.getattr = frame_object_getattr;
+  t.setattr = frame_object_setattr;
   t.trace = frame_object_trace;
   t.finalize = frame_object_finalize;
   return t;
@@ -101,6 +135,9 @@ FrameObject* frame_get_object(Frame* frame) {
   if (frame->frame_obj) return frame->frame_obj;
   FrameObject* fo = gc_new<FrameObject>(&FrameType);
   fo->frame = frame;
+  fo->trace_prev_index = -1;
+  fo->trace_prev_line = -1;
+  fo->trace_lines = 1;
   frame->frame_obj = fo;
   return fo;
 }
