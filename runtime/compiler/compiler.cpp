@@ -266,6 +266,14 @@ class Compiler {
         scope->kind == ScopeKind::Comprehension) {
       unit().flags |= kCodeOptimized | kCodeNewLocals;
       if (scope->is_generator) unit().flags |= kCodeGenerator;
+      // CO_NESTED: defined inside a function (directly or through classes
+      // and comprehensions within one), as CPython's symtable decides.
+      for (Scope* p = scope->parent; p; p = p->parent)
+        if (p->kind == ScopeKind::Function || p->kind == ScopeKind::Lambda ||
+            p->kind == ScopeKind::Comprehension) {
+          unit().flags |= kCodeNested;
+          break;
+        }
       // Parameters first; every other local gets its slot when the code
       // generator first emits it (name_op), which is CPython's co_varnames
       // order.

@@ -61,7 +61,13 @@ Value code_getattr(Value self, Str* name) {
   if (n == "co_kwonlyargcount") return Value::small(c->kwonlyargcount);
   if (n == "co_nlocals") return Value::small(tuple_size(varnames(c, kLocalPlain).as<Tuple>()));
   if (n == "co_stacksize") return Value::small(c->stacksize);
-  if (n == "co_flags") return Value::small(c->flags & ~uint32_t(kCodeModule | kCodeClassBody | kCodeComplexArgs));
+  if (n == "co_flags") {
+    uint32_t flags = c->flags & ~uint32_t(kCodeModule | kCodeClassBody | kCodeComplexArgs);
+    // pyglass marks coroutines and async generators as generators too (they
+    // share the generator machinery); CPython's co_flags does not.
+    if (flags & (kCodeCoroutine | kCodeAsyncGenerator)) flags &= ~uint32_t(kCodeGenerator);
+    return Value::small(flags);
+  }
   if (n == "co_consts") return Value(c->consts);
   if (n == "co_names") return Value(c->names);
   if (n == "co_varnames") return varnames(c, kLocalPlain);

@@ -24,12 +24,14 @@ enum CodeFlags : uint32_t {
   kCodeNested = 1u << 4,
   kCodeGenerator = 1u << 5,
   kCodeCoroutine = 1u << 7,  // async def: calling it makes a coroutine (kCodeGenerator is set too)
-  kCodeAsyncGenerator = 1u << 10,  // async def with yield: an async generator (kCodeGenerator too)
-  kCodeModule = 1u << 8,     // module body
-  kCodeClassBody = 1u << 9,
-  // Not CPython's: the parameters need more than a positional copy
-  // (*args, **kwargs or keyword-only ones); plain calls test this one bit.
-  kCodeComplexArgs = 1u << 10,
+  kCodeAsyncGenerator = 1u << 9,  // async def with yield: an async generator (kCodeGenerator too)
+  // The bits above are CPython's CO_* values (co_flags shows them); the
+  // ones below are pyglass's own, kept clear of CPython's range.
+  kCodeModule = 1u << 24,     // module body
+  kCodeClassBody = 1u << 25,
+  // The parameters need more than a positional copy (*args, **kwargs or
+  // keyword-only ones); plain calls test this one bit.
+  kCodeComplexArgs = 1u << 26,
 };
 
 // One handler range of the exception table: an exception raised by an
