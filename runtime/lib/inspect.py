@@ -24,6 +24,7 @@ CO_VARKEYWORDS = 0x8
 CO_NESTED = 0x10
 CO_GENERATOR = 0x20
 CO_COROUTINE = 0x80
+CO_ASYNC_GENERATOR = 0x200
 
 
 # ---- the types the predicates test ------------------------------------------
@@ -130,8 +131,7 @@ def _function_of(f):
 
 def isgeneratorfunction(obj):
     f = _function_of(obj)
-    return f is not None and bool(f.__code__.co_flags & CO_GENERATOR) and \
-        not f.__code__.co_flags & CO_COROUTINE
+    return f is not None and bool(f.__code__.co_flags & CO_GENERATOR)
 
 
 def iscoroutinefunction(obj):
@@ -145,32 +145,26 @@ def isasyncgenfunction(obj):
     f = _function_of(obj)
     if f is None:
         return False
-    flags = f.__code__.co_flags
-    # CPython's CO_ASYNC_GENERATOR is 0x200; pyglass marks an async
-    # generator's code with 0x400 next to CO_COROUTINE.
-    return bool(flags & 0x200) or bool(flags & CO_COROUTINE and flags & 0x400)
+    return bool(f.__code__.co_flags & CO_ASYNC_GENERATOR)
 
 
 # ---- frames and the stack --------------------------------------------------------
 
 class _Record(tuple):
-    """A named tuple: subclasses list their field names in _fields."""
+    """A named tuple: subclasses list their field names in _fields and get
+    one read-only property per field (_add_field_properties)."""
 
     _fields = ()
 
     def __new__(cls, *args, **kwargs):
         values = list(args)
         for name in cls._fields[len(values):]:
+            if name not in kwargs:
+                raise TypeError(f"{cls.__name__}() missing required argument: '{name}'")
             values.append(kwargs.pop(name))
         if kwargs or len(values) != len(cls._fields):
-            raise TypeError(f"{cls.__name__} expects {len(cls._fields)} fields")
+            raise TypeError(f"{cls.__name__}() takes {len(cls._fields)} arguments")
         return tuple.__new__(cls, values)
-
-    def __getattr__(self, name):
-        fields = type(self)._fields
-        if name in fields:
-            return self[fields.index(name)]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __repr__(self):
         inner = ", ".join(f"{n}={v!r}" for n, v in zip(type(self)._fields, self))
@@ -180,12 +174,22 @@ class _Record(tuple):
         return dict(zip(type(self)._fields, self))
 
 
+def _add_field_properties(cls):
+    for i, name in enumerate(cls._fields):
+        setattr(cls, name, property(lambda self, i=i: tuple.__getitem__(self, i)))
+    return cls
+
+
 class Traceback(_Record):
     _fields = ("filename", "lineno", "function", "code_context", "index")
 
 
 class FrameInfo(_Record):
     _fields = ("frame", "filename", "lineno", "function", "code_context", "index")
+
+
+_add_field_properties(Traceback)
+_add_field_properties(FrameInfo)
 
 
 def currentframe():

@@ -13,6 +13,7 @@
 #   * The language subset has no *args/**kwargs yet: the target is called
 #     through _thread._apply(target, args, kwargs).
 import _thread
+import sys as _sys
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
@@ -26,6 +27,32 @@ Lock = _allocate_lock
 RLock = _thread.RLock
 
 _counter = 0
+
+
+# threading.settrace / setprofile: installed in every thread started after
+# the call, before its run() (as CPython).
+_trace_hook = None
+_profile_hook = None
+
+
+def settrace(func):
+    """Set a trace function for the threads started from now on."""
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    return _trace_hook
+
+
+def setprofile(func):
+    """Set a profile function for the threads started from now on."""
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    return _profile_hook
 
 
 def _newname(prefix):
@@ -461,6 +488,10 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
             self._started.set()
+            if _trace_hook is not None:  # threading.settrace (issue 9)
+                _sys.settrace(_trace_hook)
+            if _profile_hook is not None:
+                _sys.setprofile(_profile_hook)
             try:
                 self.run()
             except BaseException as exc:

@@ -56,8 +56,12 @@ Value sys_exception(Value, const Value*, size_t nargs, Tuple* kwnames) {
 }  // namespace
 
 void sys_trace_add_functions(Value m) {
-  module_add_function(m, "exc_info", sys_exc_info);
-  module_add_function(m, "exception", sys_exception);
+  // The stdlib work defines these in sys_module.cpp too: keep theirs.
+  if (obj_getattr_cstr(m, "exc_info").is_null()) {
+    error_clear();
+    module_add_function(m, "exc_info", sys_exc_info);
+    module_add_function(m, "exception", sys_exception);
+  }
   module_add_function(m, "settrace", sys_settrace);
   module_add_function(m, "gettrace", sys_gettrace);
   module_add_function(m, "setprofile", sys_setprofile);

@@ -42,7 +42,13 @@ Value frame_object_getattr(Value self, Str* name) {
   Frame* f = fo->frame;
   std::string_view n = str_view(name);
   if (n == "f_code") return Value(f->code);
-  if (n == "f_lineno") return Value::small(fo->trace_lineno > 0 ? fo->trace_lineno - 1 : f->current_line());
+  if (n == "f_lineno") {
+    if (fo->trace_lineno > 0) return Value::small(fo->trace_lineno - 1);  // during a call event
+    // A generator that has not started is on its `def` line, as in CPython.
+    if (f->owner == kOwnedByGenerator && f->instr_ptr == f->code->instrs)
+      return Value::small(f->code->firstlineno);
+    return Value::small(f->current_line());
+  }
   if (n == "f_lasti") return Value::small(int64_t(f->instr_index()) * 2);
   if (n == "f_globals") return Value(f->globals);
   if (n == "f_builtins") return Value(f->builtins);
