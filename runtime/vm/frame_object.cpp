@@ -6,6 +6,7 @@
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/thread_state.h"
 #include "vm/trace.h"
 
@@ -45,7 +46,9 @@ Value frame_object_getattr(Value self, Str* name) {
   if (n == "f_lineno") {
     if (fo->trace_lineno > 0) return Value::small(fo->trace_lineno - 1);  // during a call event
     // A generator that has not started is on its `def` line, as in CPython.
-    if (f->owner == kOwnedByGenerator && f->instr_ptr == f->code->instrs)
+    if (f->owner == kOwnedByGenerator && f->instr_ptr == f->code->instrs &&
+        reinterpret_cast<Generator*>(reinterpret_cast<char*>(f) - offsetof(Generator, frame))->state ==
+            kGenCreated)
       return Value::small(f->code->firstlineno);
     return Value::small(f->current_line());
   }
