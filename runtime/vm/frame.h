@@ -113,6 +113,11 @@ struct FrameObject : Object {
   uint8_t trace_opcodes;
   uint8_t trace_reserved[2];
   int32_t trace_lineno;  // > 0: 1 + f_lineno while a call event is reported (the def line)
+  // Line tracing's cache: instructions [trace_run_start, trace_run_end) of
+  // the frame's code are on line trace_run_line (empty range = unknown).
+  int32_t trace_run_start;
+  int32_t trace_run_end;
+  int32_t trace_run_line;
 };
 
 Function* function_new(Code* code, Dict* globals, Value qualname_or_null);

@@ -105,6 +105,39 @@ bool report_return(ThreadState* ts, Frame* f, Value rv) {
   return dispatch_profile(ts, f, Event::Return, rv);
 }
 
+// The line of instruction `index`, with the run of instructions sharing
+// that line-table entry cached in the frame object: line tracing asks for
+// every instruction, and code_line_for() scans the table from its start.
+int traced_line(FrameObject* fo, const Code* code, int32_t index) {
+  if (index >= fo->trace_run_start && index < fo->trace_run_end) return fo->trace_run_line;
+  const uint8_t* p = code->linetable;
+  const uint8_t* end = p + code->linetable_size;
+  auto uleb = [&]() {
+    uint64_t v = 0;
+    for (int shift = 0; p < end && shift < 64; shift += 7) {
+      uint8_t b = *p++;
+      v |= uint64_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    return v;
+  };
+  int64_t line = code->firstlineno;
+  int64_t start = 0;
+  while (p < end) {
+    uint64_t count = uleb();
+    uint64_t zz = uleb();
+    line += int64_t(zz >> 1) ^ -int64_t(zz & 1);
+    if (index < start + int64_t(count)) {
+      fo->trace_run_start = int32_t(start);
+      fo->trace_run_end = int32_t(start + int64_t(count));
+      fo->trace_run_line = int32_t(line);
+      return int(line);
+    }
+    start += int64_t(count);
+  }
+  return int(line);  // past the table: the last line (not cached)
+}
+
 // Instructions of the function prologue: CPython runs them before RESUME,
 // where tracing starts, so they report nothing.
 bool is_prologue(uint32_t op) {
@@ -126,26 +159,27 @@ bool trace_instruction(ThreadState* ts, Frame* f) {
     }
   }
   FrameObject* fo = f->frame_obj;
-  // The loop-closing JUMP_BACKWARD carries the loop header's line here,
-  // where CPython gives it the body's last line: it reports nothing itself,
-  // and its target reports the header line as a backward jump.
-  if (op == uint32_t(OP_JUMP_BACKWARD) &&
-      code_line_for(f->code, int32_t(*f->instr_ptr >> kOpcodeBits)) == f->current_line())
-    fo = nullptr;
   if (fo && !fo->f_trace.is_null() && !ts->trace_func.is_null() && !is_prologue(op)) {
-    int line = f->current_line();
-    int32_t prev_index = fo->trace_prev_index;
-    // (A jump back to SEND is `yield from` / `await` going on: not a line.)
-    bool backward = prev_index >= 0 && index < prev_index && op != uint32_t(OP_SEND);
-    bool new_line = line != fo->trace_prev_line || backward;
-    fo->trace_prev_index = index;
-    fo->trace_prev_line = line;
-    if (new_line && line > 0 && fo->trace_lines) {
-      if (!dispatch_trace(ts, f, Event::Line, None())) return false;
-    }
-    fo = f->frame_obj;
-    if (fo && fo->trace_opcodes && !fo->f_trace.is_null()) {
-      if (!dispatch_trace(ts, f, Event::Opcode, None())) return false;
+    int line = traced_line(fo, f->code, index);
+    // The loop-closing JUMP_BACKWARD carries the loop header's line here,
+    // where CPython gives it the body's last line: it reports nothing
+    // itself, and its target reports the header line as a backward jump.
+    bool loop_close = op == uint32_t(OP_JUMP_BACKWARD) &&
+                      code_line_for(f->code, int32_t(*f->instr_ptr >> kOpcodeBits)) == line;
+    if (!loop_close) {
+      int32_t prev_index = fo->trace_prev_index;
+      // (A jump back to SEND is `yield from` / `await` going on: not a line.)
+      bool backward = prev_index >= 0 && index < prev_index && op != uint32_t(OP_SEND);
+      bool new_line = line != fo->trace_prev_line || backward;
+      fo->trace_prev_index = index;
+      fo->trace_prev_line = line;
+      if (new_line && line > 0 && fo->trace_lines) {
+        if (!dispatch_trace(ts, f, Event::Line, None())) return false;
+      }
+      fo = f->frame_obj;
+      if (fo && fo->trace_opcodes && !fo->f_trace.is_null()) {
+        if (!dispatch_trace(ts, f, Event::Opcode, None())) return false;
+      }
     }
   }
   if (op == uint32_t(OP_RETURN_VALUE) || op == uint32_t(OP_YIELD_VALUE)) {
