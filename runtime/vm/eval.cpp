@@ -573,7 +573,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
 #include "vm/opcodes.def"
 #undef OPCODE
   };
-  void* const* dispatch = ts->use_tracing ? trace_table : dispatch_table;
+  void* const* dispatch = dispatch_table;  // the tracing table: see below
 #define RELOAD_DISPATCH() (dispatch = __builtin_expect(ts->use_tracing, 0) ? trace_table : dispatch_table)
 
   Frame* f = entry;
@@ -615,14 +615,17 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   sp = stack_base + f->stack_depth;
   ip = f->instr_ptr;
   // A resumed generator continues after its YIELD_VALUE.
-  if (f->owner == kOwnedByGenerator && f->instr_ptr != f->code->instrs) {
-    ++ip;
-    // tracing (issue 9): a resumed generator reports a call event.
-    if (__builtin_expect(ts->use_tracing, 0) && !trace_resume(ts, f)) {
+  bool resumed = f->owner == kOwnedByGenerator && f->instr_ptr != f->code->instrs;
+  if (resumed) ++ip;
+  // tracing (issue 9): one test on entry; a resumed generator reports a
+  // call event.
+  if (__builtin_expect(ts->use_tracing, 0)) {
+    dispatch = trace_table;
+    if (resumed) {
+      bool ok = trace_resume(ts, f);
       RELOAD_DISPATCH();
-      goto error;
+      if (!ok) goto error;
     }
-    RELOAD_DISPATCH();
   }
   if (!throw_exc.is_null()) {
     raise_exception(throw_exc);
