@@ -111,7 +111,12 @@ struct FrameObject : Object {
   int32_t trace_prev_line;
   uint8_t trace_lines;
   uint8_t trace_opcodes;
-  uint8_t trace_reserved[2];
+  uint8_t trace_in_call;  // 1 while a trace/profile function runs for this frame
+  uint8_t trace_reserved;
+  // The f_locals dict a trace function read (function frames): written
+  // back to the fast locals when the trace function returns, so debuggers
+  // can change variables (as CPython 3.11). Null when not read.
+  Value trace_locals;
   int32_t trace_lineno;  // > 0: 1 + f_lineno while a call event is reported (the def line)
   // Line tracing's cache: instructions [trace_run_start, trace_run_end) of
   // the frame's code are on line trace_run_line (empty range = unknown).

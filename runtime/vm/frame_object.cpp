@@ -25,6 +25,7 @@ void frame_object_trace(Object* self, Visitor& v) {
   FrameObject* fo = static_cast<FrameObject*>(self);
   v.visit(fo->back);
   v.visit(fo->f_trace);
+  v.visit(fo->trace_locals);
   if (fo->owned) frame_trace(fo->owned, v);
 }
 
@@ -55,7 +56,14 @@ Value frame_object_getattr(Value self, Str* name) {
   if (n == "f_lasti") return Value::small(int64_t(f->instr_index()) * 2);
   if (n == "f_globals") return Value(f->globals);
   if (n == "f_builtins") return Value(f->builtins);
-  if (n == "f_locals") return frame_locals(f);
+  if (n == "f_locals") {
+    // Inside a trace function: one dict, written back when it returns.
+    if (fo->trace_in_call && !f->locals && !fo->owned) {
+      if (fo->trace_locals.is_null()) fo->trace_locals = frame_locals(f);
+      return fo->trace_locals;
+    }
+    return frame_locals(f);
+  }
   if (n == "f_back") {
     if (fo->owned) return fo->back.is_null() ? None() : fo->back;
     Frame* caller = python_caller(f);

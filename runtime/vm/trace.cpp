@@ -29,6 +29,24 @@ Str* event_name(Event e) {
   return names[int(e)];
 }
 
+// The f_locals dict a trace function read goes back into the frame's fast
+// locals: changed values are stored, removed names become unbound (cells
+// and free variables through their cell).
+void write_back_locals(Frame* f, Dict* d) {
+  Code* c = f->code;
+  for (int32_t i = 0; i < c->nlocalsplus; ++i) {
+    Value name = tuple_items(c->localsplusnames)[i];
+    Value v = dict_get(d, name);
+    if (v.is_null() && error_occurred()) error_clear();
+    if (c->localspluskinds[i] & (kLocalCell | kLocalFree)) {
+      Value cell = f->localsplus[i];
+      if (!cell.is_null() && type_of(cell) == &CellType) cell.as<Cell>()->contents = v;
+      continue;
+    }
+    f->localsplus[i] = v;
+  }
+}
+
 // Calls `fn(frame, event, arg)` with tracing suspended on this thread and
 // any pending exception put aside. Returns the result (null = it raised,
 // with that exception pending).
@@ -41,11 +59,20 @@ Value call_tracer(ThreadState* ts, Value fn, Frame* f, Event e, Value arg) {
   Value frame = Value(frame_get_object(f));
   Rooted keep_frame(&frame);
   Value args[3] = {frame, Value(event_name(e)), arg.is_null() ? None() : arg};
+  FrameObject* fo = frame.as<FrameObject>();
+  uint8_t outer_call = fo->trace_in_call;
+  fo->trace_in_call = 1;
   ts->tracing++;
   trace_update(ts);
   Value r = call(fn, args, 3);
   ts->tracing--;
   trace_update(ts);
+  fo->trace_in_call = outer_call;
+  if (!outer_call && !fo->trace_locals.is_null()) {
+    Rooted keep_r(&r);
+    if (!r.is_null() && fo->frame == f) write_back_locals(f, fo->trace_locals.as<Dict>());
+    fo->trace_locals = Value();
+  }
   if (!r.is_null()) ts->current_exception = saved;
   return r;
 }
