@@ -1079,7 +1079,9 @@ trace_hook: {
       DISPATCH();
     }
     if (!fallback) goto error;
-    Value r = call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
+    Value r = __builtin_expect(dispatch != dispatch_table, 0)
+                  ? trace_c_call_ex(ts, base[1], base[2], (oparg & 1) ? base[3] : Value())  // tracing (issue 9)
+                  : call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
     RELOAD_DISPATCH();
     if (r.is_null()) goto error;
     sp = base;

@@ -13,6 +13,7 @@
 #include "objects/exceptions.h"
 #include "objects/gc.h"
 #include "objects/type.h"
+#include "vm/function_call.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
 
@@ -247,13 +248,15 @@ void trace_unwind(ThreadState* ts, Frame* f) {
   ts->current_exception = exc;
 }
 
-Value trace_c_call(ThreadState* ts, Value callable, const Value* args, size_t npos, Tuple* kwnames) {
+namespace {
+
+// c_call, then `do_call()`, then c_return or c_exception.
+template <typename Call>
+Value profile_c_call(ThreadState* ts, Value callable, Call do_call) {
   Frame* f = ts->current_frame;
-  if (type_of(callable) != &NativeFunctionType || ts->profile_func.is_null())
-    return call(callable, args, npos, kwnames);
   Rooted keep(&callable);
   if (!dispatch_profile(ts, f, Event::CCall, callable)) return Value();
-  Value r = call(callable, args, npos, kwnames);
+  Value r = do_call();
   if (ts->profile_func.is_null()) return r;
   if (r.is_null()) {
     Value exc = ts->current_exception;
@@ -265,6 +268,20 @@ Value trace_c_call(ThreadState* ts, Value callable, const Value* args, size_t np
   Rooted keep_r(&r);
   if (!dispatch_profile(ts, f, Event::CReturn, callable)) return Value();
   return r;
+}
+
+}  // namespace
+
+Value trace_c_call(ThreadState* ts, Value callable, const Value* args, size_t npos, Tuple* kwnames) {
+  if (type_of(callable) != &NativeFunctionType || ts->profile_func.is_null())
+    return call(callable, args, npos, kwnames);
+  return profile_c_call(ts, callable, [&] { return call(callable, args, npos, kwnames); });
+}
+
+Value trace_c_call_ex(ThreadState* ts, Value callable, Value args, Value kwargs) {
+  if (type_of(callable) != &NativeFunctionType || ts->profile_func.is_null())
+    return call_function_ex(callable, args, kwargs);
+  return profile_c_call(ts, callable, [&] { return call_function_ex(callable, args, kwargs); });
 }
 
 void trace_set(ThreadState* ts, Value func) {

@@ -50,6 +50,8 @@ void trace_unwind(ThreadState* ts, Frame* f);
 // CALL of a builtin function while a profile function is set: c_call,
 // then c_return or c_exception around the call.
 Value trace_c_call(ThreadState* ts, Value callable, const Value* args, size_t npos, Tuple* kwnames);
+// The same for CALL_FUNCTION_EX's f(*args, **kwargs) (kwargs may be null).
+Value trace_c_call_ex(ThreadState* ts, Value callable, Value args, Value kwargs);
 
 // sys.settrace / sys.setprofile for the current thread (None or null clears).
 void trace_set(ThreadState* ts, Value func);
