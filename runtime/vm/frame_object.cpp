@@ -24,8 +24,10 @@ Frame* python_caller(Frame* frame) {
 void frame_object_trace(Object* self, Visitor& v) {
   FrameObject* fo = static_cast<FrameObject*>(self);
   v.visit(fo->back);
-  v.visit(fo->f_trace);
-  v.visit(fo->trace_locals);
+  if (fo->trace) {
+    v.visit(fo->trace->f_trace);
+    v.visit(fo->trace->locals);
+  }
   if (fo->owned) frame_trace(fo->owned, v);
 }
 
@@ -36,6 +38,8 @@ void frame_object_finalize(Object* self) {
   }
   free(fo->owned);
   fo->owned = nullptr;
+  delete fo->trace;
+  fo->trace = nullptr;
 }
 
 
@@ -45,7 +49,7 @@ Value frame_object_getattr(Value self, Str* name) {
   std::string_view n = str_view(name);
   if (n == "f_code") return Value(f->code);
   if (n == "f_lineno") {
-    if (fo->trace_lineno > 0) return Value::small(fo->trace_lineno - 1);  // during a call event
+    if (fo->trace && fo->trace->lineno > 0) return Value::small(fo->trace->lineno - 1);  // call event
     // A generator that has not started is on its `def` line, as in CPython.
     if (f->owner == kOwnedByGenerator && f->instr_ptr == f->code->instrs &&
         reinterpret_cast<Generator*>(reinterpret_cast<char*>(f) - offsetof(Generator, frame))->state ==
@@ -58,9 +62,9 @@ Value frame_object_getattr(Value self, Str* name) {
   if (n == "f_builtins") return Value(f->builtins);
   if (n == "f_locals") {
     // Inside a trace function: one dict, written back when it returns.
-    if (fo->trace_in_call && !f->locals && !fo->owned) {
-      if (fo->trace_locals.is_null()) fo->trace_locals = frame_locals(f);
-      return fo->trace_locals;
+    if (fo->trace && fo->trace->in_call && !f->locals && !fo->owned) {
+      if (fo->trace->locals.is_null()) fo->trace->locals = frame_locals(f);
+      return fo->trace->locals;
     }
     return frame_locals(f);
   }
@@ -69,9 +73,9 @@ Value frame_object_getattr(Value self, Str* name) {
     Frame* caller = python_caller(f);
     return caller ? Value(frame_get_object(caller)) : None();
   }
-  if (n == "f_trace") return fo->f_trace.is_null() ? None() : fo->f_trace;
-  if (n == "f_trace_lines") return Bool(fo->trace_lines != 0);
-  if (n == "f_trace_opcodes") return Bool(fo->trace_opcodes != 0);
+  if (n == "f_trace") return !fo->trace || fo->trace->f_trace.is_null() ? None() : fo->trace->f_trace;
+  if (n == "f_trace_lines") return Bool(!fo->trace || fo->trace->lines != 0);
+  if (n == "f_trace_opcodes") return Bool(fo->trace && fo->trace->opcodes != 0);
   return generic_getattr(self, name);
 }
 
@@ -92,7 +96,8 @@ int frame_object_setattr(Value self, Str* name, Value v) {
       raise(&TypeErrorType, "attribute value type must be bool");
       return -1;
     }
-    (n == "f_trace_lines" ? fo->trace_lines : fo->trace_opcodes) = v == True() ? 1 : 0;
+    FrameTrace* st = frame_trace_state(fo);
+    (n == "f_trace_lines" ? st->lines : st->opcodes) = v == True() ? 1 : 0;
     return 0;
   }
   if (n == "f_lineno" || n == "f_code" || n == "f_back" || n == "f_locals" || n == "f_globals" ||
@@ -148,13 +153,15 @@ Type FrameType = [] {
   return t;
 }();
 
+FrameTrace* frame_trace_state(FrameObject* fo) {
+  if (!fo->trace) fo->trace = new FrameTrace();
+  return fo->trace;
+}
+
 FrameObject* frame_get_object(Frame* frame) {
   if (frame->frame_obj) return frame->frame_obj;
   FrameObject* fo = gc_new<FrameObject>(&FrameType);
   fo->frame = frame;
-  fo->trace_prev_index = -1;
-  fo->trace_prev_line = -1;
-  fo->trace_lines = 1;
   frame->frame_obj = fo;
   return fo;
 }

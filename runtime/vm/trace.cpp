@@ -48,6 +48,10 @@ void write_back_locals(Frame* f, Dict* d) {
   }
 }
 
+bool has_local_tracer(Frame* f) {
+  return f->frame_obj && f->frame_obj->trace && !f->frame_obj->trace->f_trace.is_null();
+}
+
 // Calls `fn(frame, event, arg)` with tracing suspended on this thread and
 // any pending exception put aside. Returns the result (null = it raised,
 // with that exception pending).
@@ -61,18 +65,20 @@ Value call_tracer(ThreadState* ts, Value fn, Frame* f, Event e, Value arg) {
   Rooted keep_frame(&frame);
   Value args[3] = {frame, Value(event_name(e)), arg.is_null() ? None() : arg};
   FrameObject* fo = frame.as<FrameObject>();
-  uint8_t outer_call = fo->trace_in_call;
-  fo->trace_in_call = 1;
+  FrameTrace* st = frame_trace_state(fo);
+  uint8_t outer_call = st->in_call;
+  st->in_call = 1;
   ts->tracing++;
   trace_update(ts);
   Value r = call(fn, args, 3);
   ts->tracing--;
   trace_update(ts);
-  fo->trace_in_call = outer_call;
-  if (!outer_call && !fo->trace_locals.is_null()) {
+  st = fo->trace;
+  st->in_call = outer_call;
+  if (!outer_call && !st->locals.is_null()) {
     Rooted keep_r(&r);
-    if (!r.is_null() && fo->frame == f) write_back_locals(f, fo->trace_locals.as<Dict>());
-    fo->trace_locals = Value();
+    if (!r.is_null() && fo->frame == f) write_back_locals(f, st->locals.as<Dict>());
+    st->locals = Value();
   }
   if (!r.is_null()) ts->current_exception = saved;
   return r;
@@ -86,17 +92,17 @@ bool dispatch_trace(ThreadState* ts, Frame* f, Event e, Value arg) {
   if (e == Event::Call) {
     fn = ts->trace_func;
   } else {
-    if (!f->frame_obj || f->frame_obj->f_trace.is_null()) return true;
-    fn = f->frame_obj->f_trace;
+    if (!has_local_tracer(f)) return true;
+    fn = f->frame_obj->trace->f_trace;
   }
   Value r = call_tracer(ts, fn, f, e, arg);
   if (r.is_null()) {
     trace_set(ts, Value());
-    if (f->frame_obj) f->frame_obj->f_trace = Value();
+    if (f->frame_obj && f->frame_obj->trace) f->frame_obj->trace->f_trace = Value();
     return false;
   }
   if (!is_none(r)) {
-    frame_get_object(f)->f_trace = r;
+    frame_trace_state(frame_get_object(f))->f_trace = r;
   }
   return true;
 }
@@ -116,14 +122,15 @@ bool dispatch_profile(ThreadState* ts, Frame* f, Event e, Value arg) {
 bool report_call(ThreadState* ts, Frame* f, bool at_start) {
   f->trace_flags |= kTraceFrameEntered;
   FrameObject* fo = frame_get_object(f);
-  if (at_start) fo->trace_lineno = 1 + ((f->code->flags & kCodeModule) ? 0 : f->code->firstlineno);
+  if (at_start) frame_trace_state(fo)->lineno = 1 + ((f->code->flags & kCodeModule) ? 0 : f->code->firstlineno);
   bool ok = dispatch_trace(ts, f, Event::Call, None()) && dispatch_profile(ts, f, Event::Call, None());
   if ((fo = f->frame_obj)) {
-    fo->trace_lineno = 0;
+    FrameTrace* st = frame_trace_state(fo);
+    st->lineno = 0;
     // Line tracing goes on from here: a new frame's first instruction
     // reports its line; a resumed one continues the line of its yield.
-    fo->trace_prev_index = at_start ? -1 : f->instr_index();
-    fo->trace_prev_line = at_start ? -1 : f->current_line();
+    st->prev_index = at_start ? -1 : f->instr_index();
+    st->prev_line = at_start ? -1 : f->current_line();
   }
   return ok;
 }
@@ -136,8 +143,8 @@ bool report_return(ThreadState* ts, Frame* f, Value rv) {
 // The line of instruction `index`, with the run of instructions sharing
 // that line-table entry cached in the frame object: line tracing asks for
 // every instruction, and code_line_for() scans the table from its start.
-int traced_line(FrameObject* fo, const Code* code, int32_t index) {
-  if (index >= fo->trace_run_start && index < fo->trace_run_end) return fo->trace_run_line;
+int traced_line(FrameTrace* st, const Code* code, int32_t index) {
+  if (index >= st->run_start && index < st->run_end) return st->run_line;
   const uint8_t* p = code->linetable;
   const uint8_t* end = p + code->linetable_size;
   auto uleb = [&]() {
@@ -156,9 +163,9 @@ int traced_line(FrameObject* fo, const Code* code, int32_t index) {
     uint64_t zz = uleb();
     line += int64_t(zz >> 1) ^ -int64_t(zz & 1);
     if (index < start + int64_t(count)) {
-      fo->trace_run_start = int32_t(start);
-      fo->trace_run_end = int32_t(start + int64_t(count));
-      fo->trace_run_line = int32_t(line);
+      st->run_start = int32_t(start);
+      st->run_end = int32_t(start + int64_t(count));
+      st->run_line = int32_t(line);
       return int(line);
     }
     start += int64_t(count);
@@ -187,25 +194,27 @@ bool trace_instruction(ThreadState* ts, Frame* f) {
     }
   }
   FrameObject* fo = f->frame_obj;
-  if (fo && !fo->f_trace.is_null() && !ts->trace_func.is_null() && !is_prologue(op)) {
-    int line = traced_line(fo, f->code, index);
+  if (fo && fo->trace && !fo->trace->f_trace.is_null() && !ts->trace_func.is_null() &&
+      !is_prologue(op)) {
+    FrameTrace* st = fo->trace;
+    int line = traced_line(st, f->code, index);
     // The loop-closing JUMP_BACKWARD carries the loop header's line here,
     // where CPython gives it the body's last line: it reports nothing
     // itself, and its target reports the header line as a backward jump.
     bool loop_close = op == uint32_t(OP_JUMP_BACKWARD) &&
                       code_line_for(f->code, int32_t(*f->instr_ptr >> kOpcodeBits)) == line;
     if (!loop_close) {
-      int32_t prev_index = fo->trace_prev_index;
+      int32_t prev_index = st->prev_index;
       // (A jump back to SEND is `yield from` / `await` going on: not a line.)
       bool backward = prev_index >= 0 && index < prev_index && op != uint32_t(OP_SEND);
-      bool new_line = line != fo->trace_prev_line || backward;
-      fo->trace_prev_index = index;
-      fo->trace_prev_line = line;
-      if (new_line && line > 0 && fo->trace_lines) {
+      bool new_line = line != st->prev_line || backward;
+      st->prev_index = index;
+      st->prev_line = line;
+      if (new_line && line > 0 && st->lines) {
         if (!dispatch_trace(ts, f, Event::Line, None())) return false;
       }
       fo = f->frame_obj;
-      if (fo && fo->trace_opcodes && !fo->f_trace.is_null()) {
+      if (fo && fo->trace && fo->trace->opcodes && !fo->trace->f_trace.is_null()) {
         if (!dispatch_trace(ts, f, Event::Opcode, None())) return false;
       }
     }
@@ -220,7 +229,7 @@ bool trace_instruction(ThreadState* ts, Frame* f) {
 bool trace_resume(ThreadState* ts, Frame* f) { return report_call(ts, f, false); }
 
 void trace_exception(ThreadState* ts, Frame* f) {
-  if (ts->trace_func.is_null() || !f->frame_obj || f->frame_obj->f_trace.is_null()) return;
+  if (ts->trace_func.is_null() || !has_local_tracer(f)) return;
   Value exc = ts->current_exception;
   Rooted keep(&exc);
   Value tb = is_exception(exc) ? exc.as<ExceptionObject>()->traceback : Value();
@@ -230,7 +239,7 @@ void trace_exception(ThreadState* ts, Frame* f) {
 }
 
 bool trace_delegate_returned(ThreadState* ts, Frame* f, Value result) {
-  if (ts->trace_func.is_null() || !f->frame_obj || f->frame_obj->f_trace.is_null()) return true;
+  if (ts->trace_func.is_null() || !has_local_tracer(f)) return true;
   Rooted keep(&result);
   Value exc = call1(Value(&StopIterationType), result);
   if (exc.is_null()) return false;
@@ -296,15 +305,16 @@ void profile_set(ThreadState* ts, Value func) {
 
 void trace_frame_set_f_trace(FrameObject* fo, Value func) {
   if (func.is_null() || is_none(func)) {
-    fo->f_trace = Value();
+    if (fo->trace) fo->trace->f_trace = Value();
     return;
   }
-  if (fo->f_trace.is_null() && fo->frame && fo->frame->code) {
+  FrameTrace* st = frame_trace_state(fo);
+  if (st->f_trace.is_null() && fo->frame && fo->frame->code) {
     // From the instruction running now: the next line change reports.
-    fo->trace_prev_index = fo->frame->instr_index();
-    fo->trace_prev_line = fo->frame->current_line();
+    st->prev_index = fo->frame->instr_index();
+    st->prev_line = fo->frame->current_line();
   }
-  fo->f_trace = func;
+  st->f_trace = func;
 }
 
 }  // namespace pg
