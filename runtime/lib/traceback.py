@@ -56,9 +56,10 @@ def walk_tb(tb):
 
 
 def walk_stack(f):
-    """Yield (frame, lineno) from frame `f` outwards (default: the caller's caller)."""
+    """Yield (frame, lineno) from frame `f` outwards. Without `f` it starts
+    four frames out from this generator, as CPython 3.11.7 does."""
     if f is None:
-        f = sys._getframe().f_back.f_back
+        f = sys._getframe().f_back.f_back.f_back.f_back
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back
