@@ -337,6 +337,18 @@ def getsourcelines(object):
         lines = linecache.getlines(object.co_filename)
         first = object.co_firstlineno
         return lines[first - 1:_block_end(lines, first - 1)], first
+    if isclass(object):
+        # The first `class Name` line at any indentation (CPython walks the
+        # syntax tree by qualified name; nested classes may differ).
+        lines = linecache.getlines(getfile(object))
+        name = object.__name__
+        for i, text in enumerate(lines):
+            stripped = text.lstrip()
+            if stripped.startswith("class " + name):
+                rest = stripped[6 + len(name):6 + len(name) + 1]
+                if rest in ("(", ":", " "):
+                    return lines[i:_block_end(lines, i)], i + 1
+        raise OSError("could not find class definition")
     if ismodule(object):
         lines = linecache.getlines(getfile(object))
         if not lines:
