@@ -621,8 +621,8 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   // call event.
   if (__builtin_expect(ts->use_tracing, 0)) {
     dispatch = trace_table;
-    if (resumed) {
-      bool ok = trace_resume(ts, f);
+    if (resumed || !throw_exc.is_null()) {  // (thrown into before its start: a call too)
+      bool ok = trace_resume(ts, f, resumed);
       RELOAD_DISPATCH();
       if (!ok) goto error;
     }

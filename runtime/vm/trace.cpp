@@ -226,7 +226,20 @@ bool trace_instruction(ThreadState* ts, Frame* f) {
   return true;
 }
 
-bool trace_resume(ThreadState* ts, Frame* f) { return report_call(ts, f, false); }
+bool trace_resume(ThreadState* ts, Frame* f, bool started) { return report_call(ts, f, !started); }
+
+void trace_throw_unstarted(ThreadState* ts, Frame* f) {
+  if (!ts->use_tracing) return;
+  // CPython runs the frame for the throw: call, then exception and return
+  // on its `def` line. A trace function's exception replaces the thrown one.
+  if (!report_call(ts, f, true)) return;
+  FrameTrace* st = frame_trace_state(frame_get_object(f));
+  st->lineno = 1 + f->code->firstlineno;
+  trace_exception(ts, f);
+  if (f->frame_obj) f->frame_obj->trace->lineno = 1 + f->code->firstlineno;
+  trace_unwind(ts, f);
+  if (f->frame_obj) f->frame_obj->trace->lineno = 0;
+}
 
 void trace_exception(ThreadState* ts, Frame* f) {
   if (ts->trace_func.is_null() || !has_local_tracer(f)) return;

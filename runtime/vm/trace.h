@@ -34,8 +34,12 @@ inline void trace_update(ThreadState* ts) {
 // RETURN_VALUE / YIELD_VALUE. False with an exception pending when a trace
 // or profile function raised (tracing was then switched off, as in CPython).
 bool trace_instruction(ThreadState* ts, Frame* f);
-// A generator or coroutine frame resumed (or thrown into): its call event.
-bool trace_resume(ThreadState* ts, Frame* f);
+// A generator or coroutine frame resumed, or thrown into (`started`:
+// false when it had not run yet): its call event.
+bool trace_resume(ThreadState* ts, Frame* f, bool started);
+// An exception thrown into a generator that never ran (it finishes
+// without running): CPython's call, exception and return events.
+void trace_throw_unstarted(ThreadState* ts, Frame* f);
 // The eval loop's error path, when an exception was raised in `f` (not
 // re-raised): the exception event, arg (type, value, traceback). If the
 // trace function raises, its exception replaces the pending one.
