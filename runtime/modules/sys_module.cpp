@@ -147,13 +147,13 @@ Value sys_init() {
                                str_from_cstr("final"), Value::small(0)})));
   module_add(m, "executable", str_from_cstr(exe));
   module_add_function(m, "exit", sys_exit);
+  sys_trace_add_functions(m);  // tracing (issue 9)
   module_add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   module_add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   module_add_function(m, "_getframe", sys_getframe);
   module_add_function(m, "intern", sys_intern);
   module_add_function(m, "setswitchinterval", sys_setswitchinterval);  // threads (issue 8)
   module_add_function(m, "getswitchinterval", sys_getswitchinterval);
-  sys_trace_add_functions(m);  // tracing (issue 9)
   return m;
 }
 
