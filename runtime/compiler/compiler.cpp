@@ -749,7 +749,7 @@ class Compiler {
         emit_jump(OP_JUMP_FORWARD, loop->continue_label);
         break;
       }
-      case StmtKind::Pass: break;
+      case StmtKind::Pass: emit(OP_NOP); break;  // a line of its own, for tracing (issue 9)
       case StmtKind::Return: {
         ScopeKind k = unit().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda) error("'return' outside function", s->loc);
@@ -785,7 +785,10 @@ class Compiler {
       case StmtKind::AsyncFor: async_for_stmt(static_cast<For*>(s)); break;
       case StmtKind::With: with_stmt(static_cast<With*>(s), 0); break;
       case StmtKind::AsyncWith: with_stmt(static_cast<With*>(s), 0); break;
-      case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
+      case StmtKind::Try:
+        emit(OP_NOP);  // the `try:` line, reported by line tracing (issue 9)
+        try_stmt(static_cast<Try*>(s));
+        break;
       case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
         int end = new_label();

@@ -11,6 +11,7 @@
 #     the second acquire blocks until notify() releases it). Event,
 #     Semaphore and Barrier are built on Condition.
 import _thread
+import sys as _sys
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
@@ -24,6 +25,32 @@ Lock = _allocate_lock
 RLock = _thread.RLock
 
 _counter = 0
+
+
+# threading.settrace / setprofile: installed in every thread started after
+# the call, before its run() (as CPython).
+_trace_hook = None
+_profile_hook = None
+
+
+def settrace(func):
+    """Set a trace function for the threads started from now on."""
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    return _trace_hook
+
+
+def setprofile(func):
+    """Set a profile function for the threads started from now on."""
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    return _profile_hook
 
 
 def _newname(prefix):
@@ -459,6 +486,10 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
             self._started.set()
+            if _trace_hook is not None:  # threading.settrace (issue 9)
+                _sys.settrace(_trace_hook)
+            if _profile_hook is not None:
+                _sys.setprofile(_profile_hook)
             try:
                 self.run()
             except BaseException as exc:

@@ -431,6 +431,7 @@ Value sys_init() {
                                str_from_cstr("final"), Value::small(0)})));
   module_add(m, "executable", str_from_cstr(exe));
   module_add_function(m, "exit", sys_exit);
+  sys_trace_add_functions(m);  // tracing (issue 9)
   module_add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   module_add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   module_add_function(m, "_getframe", sys_getframe);

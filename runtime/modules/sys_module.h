@@ -14,4 +14,8 @@ void sys_module_register();
 FILE* sys_stdout_target(Value* file);
 // The same for input(): C stdin while sys.stdin is the standard stream.
 FILE* sys_stdin_target(Value* file);
+// sys.settrace and friends (sys_trace.cpp, issue 9).
+void sys_trace_add_functions(Value sys_module);
+// _linecache, the native half of linecache (sys_trace.cpp, issue 9).
+void trace_modules_register();
 }

@@ -48,6 +48,8 @@ void trace_roots(Visitor& v) {
     v.visit(ts->start_callable);
     v.visit(ts->start_args);
     v.visit(ts->start_kwargs);
+    v.visit(ts->trace_func);  // tracing (issue 9)
+    v.visit(ts->profile_func);
     trace_frame_chain(ts->current_frame, v);
     v.visit(ts->current_exception);
     v.visit(ts->handled_exception);

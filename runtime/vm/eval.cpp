@@ -23,6 +23,7 @@
 #include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
+#include "vm/trace.h"
 #include "vm/traceback.h"
 
 namespace pg {
@@ -60,7 +61,8 @@ Frame* push_frame(ThreadState* ts, Code* code) {
   f->instr_ptr = code->instrs;
   f->stack_depth = 0;
   f->owner = kOwnedByThread;
-  f->reserved[0] = f->reserved[1] = f->reserved[2] = 0;
+  f->trace_flags = 0;
+  f->reserved[0] = f->reserved[1] = 0;
   for (int32_t i = 0, n = code->nlocalsplus; i < n; ++i) f->localsplus[i] = Value();
   return f;
 }
@@ -550,6 +552,17 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
 #include "vm/opcodes.def"
 #undef OPCODE
   };
+  // tracing (issue 9): while a trace or profile function is set, every
+  // instruction goes through trace_hook first (vm/trace.h). `dispatch` is
+  // one of the two tables, re-chosen where tracing can have changed: on
+  // entry, after calls and returns, after the hook.
+  static void* const trace_table[kOpcodeCount] = {
+#define OPCODE(name, effect, jump_effect, kind) &&trace_hook,
+#include "vm/opcodes.def"
+#undef OPCODE
+  };
+  void* const* dispatch = dispatch_table;  // the tracing table: see below
+#define RELOAD_DISPATCH() (dispatch = __builtin_expect(ts->use_tracing, 0) ? trace_table : dispatch_table)
 
   Frame* f = entry;
   const uint32_t* ip;
@@ -575,7 +588,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     f->instr_ptr = ip++;                                  \
     f->stack_depth = int32_t(sp - stack_base);            \
     oparg = word_ >> kOpcodeBits;                         \
-    goto* dispatch_table[word_ & 0xffu];                  \
+    goto* dispatch[word_ & 0xffu];                        \
   } while (0)
 #define TARGET(name) TARGET_##name:
 #define PUSH(v) (*sp++ = (v))
@@ -590,12 +603,35 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
   sp = stack_base + f->stack_depth;
   ip = f->instr_ptr;
   // A resumed generator continues after its YIELD_VALUE.
-  if (f->owner == kOwnedByGenerator && f->instr_ptr != f->code->instrs) ++ip;
+  bool resumed = f->owner == kOwnedByGenerator && f->instr_ptr != f->code->instrs;
+  if (resumed) ++ip;
+  // tracing (issue 9): one test on entry; a resumed generator reports a
+  // call event.
+  if (__builtin_expect(ts->use_tracing, 0)) {
+    dispatch = trace_table;
+    if (resumed || !throw_exc.is_null()) {  // (thrown into before its start: a call too)
+      bool ok = trace_resume(ts, f, resumed);
+      RELOAD_DISPATCH();
+      if (!ok) goto error;
+    }
+  }
   if (!throw_exc.is_null()) {
     raise_exception(throw_exc);
     goto error;
   }
   DISPATCH();
+
+  // tracing (issue 9): the tracing table's only target. The instruction's
+  // word is already decoded (f->instr_ptr, oparg, ip past it); report its
+  // events, then run its real handler.
+trace_hook: {
+    if (!trace_instruction(ts, f)) {
+      RELOAD_DISPATCH();
+      goto error;
+    }
+    RELOAD_DISPATCH();
+    goto* dispatch_table[*f->instr_ptr & 0xffu];
+  }
 
   TARGET(NOP) { DISPATCH(); }
   TARGET(POP_TOP) {
@@ -1006,7 +1042,13 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
       ip = f->code->instrs;
       DISPATCH();
     }
-    Value r = call(callable, args, npos, kw);
+    Value r;
+    if (__builtin_expect(dispatch != dispatch_table, 0)) {
+      r = trace_c_call(ts, callable, args, npos, kw);  // tracing (issue 9): c_call events
+    } else {
+      r = call(callable, args, npos, kw);
+    }
+    RELOAD_DISPATCH();
     if (r.is_null()) goto error;
     sp -= oparg + 2;
     PUSH(r);
@@ -1030,7 +1072,10 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
       DISPATCH();
     }
     if (!fallback) goto error;
-    Value r = call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
+    Value r = __builtin_expect(dispatch != dispatch_table, 0)
+                  ? trace_c_call_ex(ts, base[1], base[2], (oparg & 1) ? base[3] : Value())  // tracing (issue 9)
+                  : call_function_ex(base[1], base[2], (oparg & 1) ? base[3] : Value());
+    RELOAD_DISPATCH();
     if (r.is_null()) goto error;
     sp = base;
     PUSH(r);
@@ -1205,6 +1250,7 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
     sp = stack_base + f->stack_depth;
     ip = f->instr_ptr + 1;
     PUSH(rv);
+    RELOAD_DISPATCH();
     DISPATCH();
   }
   TARGET(IMPORT_NAME) {
@@ -1311,6 +1357,10 @@ __attribute__((noinline, section("pyglass_eval"))) static Value eval_frame(Threa
       DISPATCH();
     }
     if (error_occurred()) goto error;
+    if (__builtin_expect(dispatch != dispatch_table, 0)) {  // tracing (issue 9)
+      if (!trace_delegate_returned(ts, f, result)) goto error;
+      RELOAD_DISPATCH();
+    }
     sp -= 2;
     PUSH(result);
     JUMP_TO(oparg);
@@ -1361,6 +1411,10 @@ error:
       chain_context(ts);
   }
   traceback_add_frame(f);
+  if (__builtin_expect(ts->use_tracing, 0)) {  // tracing (issue 9)
+    trace_exception(ts, f);
+    RELOAD_DISPATCH();
+  }
 exception_unwind:
   // A handler in this frame? Cut the stack to its depth, push the offset
   // of the raising instruction if asked, then the exception, and jump.
@@ -1375,6 +1429,7 @@ exception_unwind:
     DISPATCH();
   }
   {
+    if (__builtin_expect(ts->use_tracing, 0)) trace_unwind(ts, f);  // tracing (issue 9)
     Frame* caller = f->previous;
     finish_frame(ts, f);
     if (caller == &shim) {
@@ -1386,9 +1441,11 @@ exception_unwind:
     LOAD_FRAME_REGISTERS();
     sp = stack_base + f->stack_depth;
     ip = f->instr_ptr + 1;  // as if the failed CALL had just been dispatched
+    RELOAD_DISPATCH();
     goto error;
   }
 #undef LOAD_FRAME_REGISTERS
+#undef RELOAD_DISPATCH
 #undef DISPATCH
 #undef TARGET
 #undef PUSH

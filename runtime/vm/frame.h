@@ -39,6 +39,7 @@ struct FrameObject;
 //   stack_depth  : values on the value stack; exact whenever the frame is
 //                  not the innermost running one, and at safe points.
 //   owner        : FrameOwner.
+//   trace_flags  : FrameTraceFlags; only the tracing dispatch reads it.
 struct Frame {
   Code* code;
 #ifdef PYGLASS_DEBUG_PADDING
@@ -55,7 +56,8 @@ struct Frame {
   const uint32_t* instr_ptr;
   int32_t stack_depth;
   uint8_t owner;
-  uint8_t reserved[3];
+  uint8_t trace_flags;  // FrameTraceFlags (vm/trace.h); 0 from push_frame
+  uint8_t reserved[2];
   Value localsplus[];  // code->nlocalsplus slots, then code->stacksize stack slots
 
   Value* stack_base() { return localsplus + code->nlocalsplus; }
@@ -93,12 +95,44 @@ struct Function : Object {
 //   back        : f_back captured when the activation ended (the caller's
 //                 frame object), so f_back stays valid; null while alive
 //                 (computed from frame->previous) or for the outermost frame.
+//   trace       : tracing state (vm/trace.h), allocated the first time a
+//                 trace or profile function meets the frame; null before.
+struct FrameTrace;
 struct FrameObject : Object {
   Frame* frame;
   Frame* owned;
   Value back;
-  int32_t lasti_at_exit;
+  FrameTrace* trace;  // tracing (issue 9); was `int32_t lasti_at_exit`, reserved
 };
+
+// A frame object's tracing state (kept out of FrameObject so the frame
+// objects every traceback creates stay small).
+//   f_trace     : the frame's local trace function (frame.f_trace), null = none.
+//   locals      : the f_locals dict a trace function read (function frames):
+//                 written back to the fast locals when it returns, so
+//                 debuggers can change variables (as CPython 3.11); else null.
+//   prev_index, prev_line : the last instruction seen by line tracing
+//                 (-1 = none yet: the next one reports a line event).
+//   lineno      : > 0: 1 + f_lineno while a call event is reported (the def line).
+//   run_start, run_end, run_line : instructions [run_start, run_end) are on
+//                 run_line (line tracing's cache; empty range = unknown).
+//   lines, opcodes : frame.f_trace_lines / f_trace_opcodes.
+//   in_call     : 1 while a trace/profile function runs for this frame.
+struct FrameTrace {
+  Value f_trace;
+  Value locals;
+  int32_t prev_index = -1;
+  int32_t prev_line = -1;
+  int32_t lineno = 0;
+  int32_t run_start = 0;
+  int32_t run_end = 0;
+  int32_t run_line = 0;
+  uint8_t lines = 1;
+  uint8_t opcodes = 0;
+  uint8_t in_call = 0;
+};
+// The tracing state of `fo`, created on first use.
+FrameTrace* frame_trace_state(FrameObject* fo);
 
 Function* function_new(Code* code, Dict* globals, Value qualname_or_null);
 // Returns the frame object for `frame`, creating it on first use.

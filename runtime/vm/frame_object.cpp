@@ -6,7 +6,9 @@
 #include "objects/gc.h"
 #include "objects/type.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace pg {
 
@@ -22,6 +24,10 @@ Frame* python_caller(Frame* frame) {
 void frame_object_trace(Object* self, Visitor& v) {
   FrameObject* fo = static_cast<FrameObject*>(self);
   v.visit(fo->back);
+  if (fo->trace) {
+    v.visit(fo->trace->f_trace);
+    v.visit(fo->trace->locals);
+  }
   if (fo->owned) frame_trace(fo->owned, v);
 }
 
@@ -32,6 +38,8 @@ void frame_object_finalize(Object* self) {
   }
   free(fo->owned);
   fo->owned = nullptr;
+  delete fo->trace;
+  fo->trace = nullptr;
 }
 
 
@@ -40,18 +48,65 @@ Value frame_object_getattr(Value self, Str* name) {
   Frame* f = fo->frame;
   std::string_view n = str_view(name);
   if (n == "f_code") return Value(f->code);
-  if (n == "f_lineno") return Value::small(f->current_line());
+  if (n == "f_lineno") {
+    if (fo->trace && fo->trace->lineno > 0) return Value::small(fo->trace->lineno - 1);  // call event
+    // A generator that has not started is on its `def` line, as in CPython.
+    if (f->owner == kOwnedByGenerator && f->instr_ptr == f->code->instrs &&
+        reinterpret_cast<Generator*>(reinterpret_cast<char*>(f) - offsetof(Generator, frame))->state ==
+            kGenCreated)
+      return Value::small(f->code->firstlineno);
+    return Value::small(f->current_line());
+  }
   if (n == "f_lasti") return Value::small(int64_t(f->instr_index()) * 2);
   if (n == "f_globals") return Value(f->globals);
   if (n == "f_builtins") return Value(f->builtins);
-  if (n == "f_locals") return frame_locals(f);
+  if (n == "f_locals") {
+    // Inside a trace function: one dict, written back when it returns.
+    if (fo->trace && fo->trace->in_call && !f->locals && !fo->owned) {
+      if (fo->trace->locals.is_null()) fo->trace->locals = frame_locals(f);
+      return fo->trace->locals;
+    }
+    return frame_locals(f);
+  }
   if (n == "f_back") {
     if (fo->owned) return fo->back.is_null() ? None() : fo->back;
     Frame* caller = python_caller(f);
     return caller ? Value(frame_get_object(caller)) : None();
   }
-  if (n == "f_trace") return None();
+  if (n == "f_trace") return !fo->trace || fo->trace->f_trace.is_null() ? None() : fo->trace->f_trace;
+  if (n == "f_trace_lines") return Bool(!fo->trace || fo->trace->lines != 0);
+  if (n == "f_trace_opcodes") return Bool(fo->trace && fo->trace->opcodes != 0);
   return generic_getattr(self, name);
+}
+
+// Assignable: f_trace, f_trace_lines, f_trace_opcodes (tracing, issue 9).
+int frame_object_setattr(Value self, Str* name, Value v) {
+  FrameObject* fo = self.as<FrameObject>();
+  std::string_view n = str_view(name);
+  if (n == "f_trace") {
+    trace_frame_set_f_trace(fo, v);
+    return 0;
+  }
+  if (n == "f_trace_lines" || n == "f_trace_opcodes") {
+    if (v.is_null()) {
+      raise(&AttributeErrorType, "cannot delete attribute");
+      return -1;
+    }
+    if (type_of(v) != &BoolType) {
+      raise(&TypeErrorType, "attribute value type must be bool");
+      return -1;
+    }
+    FrameTrace* st = frame_trace_state(fo);
+    (n == "f_trace_lines" ? st->lines : st->opcodes) = v == True() ? 1 : 0;
+    return 0;
+  }
+  if (n == "f_lineno" || n == "f_code" || n == "f_back" || n == "f_locals" || n == "f_globals" ||
+      n == "f_builtins" || n == "f_lasti") {
+    raise(&AttributeErrorType, "attribute '%s' of 'frame' objects is not writable", str_cstr(name));
+    return -1;
+  }
+  raise(&AttributeErrorType, "'frame' object has no attribute '%s'", str_cstr(name));
+  return -1;
 }
 
 Value frame_object_repr(Value self) {
@@ -92,10 +147,16 @@ Type FrameType = [] {
   t.instance_size = sizeof(FrameObject);
   t.repr = frame_object_repr;
   t.getattr = frame_object_getattr;
+  t.setattr = frame_object_setattr;
   t.trace = frame_object_trace;
   t.finalize = frame_object_finalize;
   return t;
 }();
+
+FrameTrace* frame_trace_state(FrameObject* fo) {
+  if (!fo->trace) fo->trace = new FrameTrace();
+  return fo->trace;
+}
 
 FrameObject* frame_get_object(Frame* frame) {
   if (frame->frame_obj) return frame->frame_obj;

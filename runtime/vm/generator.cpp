@@ -2,6 +2,7 @@
 // (`yield from`), the iterator protocol and send/throw/close. Coroutines
 // reuse everything here; coroutine.cpp adds their type and `await`.
 #include "vm/generator.h"
+#include "vm/trace.h"
 
 #include <cstring>
 
@@ -221,6 +222,7 @@ Value generator_resume(Generator* gen, Value value, Value exc, bool* returned) {
     // Throwing into a generator that never ran: it finishes at once.
     gen->state = kGenFinished;
     raise_exception(exc);
+    trace_throw_unstarted(current_thread(), &gen->frame);  // tracing (issue 9)
     convert_escaped_stop_iteration(gen);
     return Value();
   }

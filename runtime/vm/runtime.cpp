@@ -76,6 +76,9 @@ void thread_state_defaults(ThreadState* ts) {
   // Native recursion (repr of nested lists, calls from native code) gets a
   // separate, generous budget; the stack-address check bounds it too.
   ts->c_recursion_limit = 8000;
+  ts->trace_func = ts->profile_func = Value();  // tracing (issue 9)
+  ts->tracing = 0;
+  ts->use_tracing = 0;
 }
 }  // namespace
 
@@ -120,6 +123,8 @@ void thread_state_release(ThreadState* ts) {
   ts->current_exception = Value();
   ts->handled_exception = Value();
   ts->start_callable = ts->start_args = ts->start_kwargs = Value();
+  ts->trace_func = ts->profile_func = Value();  // tracing (issue 9)
+  ts->use_tracing = 0;
   ts->rooted = nullptr;
   ts->wait_object = nullptr;
   ts->ident = 0;
@@ -196,6 +201,7 @@ void runtime_init(const std::vector<std::string>& argv) {
   if (argv.empty()) list_append(args, Value(str_new("")));
   g_runtime.sys_argv = Value(args);
   sys_module_register();
+  trace_modules_register();  // _linecache (issue 9)
   time_module_register();
   os_module_register();
   faulthandler_module_register();

@@ -83,6 +83,11 @@ struct ThreadState {
   ThreadState* next_free;     // pool free list link (dead states only)
   char* stack_base;           // C stack of the thread, for the native recursion guard
   size_t stack_budget;        // bytes of C stack native recursion may use
+  // ---- tracing (issue 9, vm/trace.h). Not read by the tools.
+  Value trace_func;           // sys.settrace's function; null = none
+  Value profile_func;         // sys.setprofile's function; null = none
+  int32_t tracing;            // > 0 while a trace/profile function runs (no events then)
+  uint32_t use_tracing;       // 1 = (trace_func or profile_func) and tracing == 0
 };
 
 // Runtime root.
