@@ -350,6 +350,9 @@ Value method_object_init_subclass(Value cls, const Value*, size_t nargs, Tuple* 
   return None();
 }
 
+// object.__subclasshook__(sub): the default answer of abc's checks.
+Value method_object_subclasshook(Value, const Value*, size_t, Tuple*) { return NotImplemented(); }
+
 // ---- methods of type ---------------------------------------------------------
 
 Value method_type_mro(Value self, const Value*, size_t nargs, Tuple* kwnames) {
@@ -376,6 +379,24 @@ Value method_type_init(Value, const Value*, size_t nargs, Tuple* kwnames) {
     return raise(&TypeErrorType, "type.__init__() takes no keyword arguments");
   if (nargs != 1 && nargs != 3) return raise(&TypeErrorType, "type.__init__() takes 1 or 3 arguments");
   return None();
+}
+
+// type.__instancecheck__(cls, obj) / type.__subclasscheck__(cls, sub):
+// the built-in checks, for a metaclass's override to fall back on.
+Value method_type_instancecheck(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__instancecheck__", nargs, kwnames, 1, 1)) return Value();
+  return Bool(isinstance(args[0], self.as<Type>()));
+}
+
+Value method_type_subclasscheck(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__subclasscheck__", nargs, kwnames, 1, 1)) return Value();
+  if (!is_type(args[0])) return raise(&TypeErrorType, "issubclass() arg 1 must be a class");
+  return Bool(is_subtype(args[0].as<Type>(), self.as<Type>()));
+}
+
+Value method_type_subclasses(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__subclasses__", nargs, kwnames, 0, 0)) return Value();
+  return type_subclasses_list(self.as<Type>());
 }
 
 // type.__prepare__(name, bases, **kwds): the class body's namespace.
@@ -481,10 +502,14 @@ void types_init() {
   type_add_method(&ObjectType, "__setattr__", method_object_setattr);
   type_add_method(&ObjectType, "__delattr__", method_object_delattr);
   type_add_method(&ObjectType, "__init_subclass__", method_object_init_subclass, kNativeClassMethod);
+  type_add_method(&ObjectType, "__subclasshook__", method_object_subclasshook, kNativeClassMethod);
   type_add_method(&TypeType, "mro", method_type_mro);
   type_add_method(&TypeType, "__new__", method_type_new, kNativeStatic);
   type_add_method(&TypeType, "__init__", method_type_init);
   type_add_method(&TypeType, "__prepare__", method_type_prepare, kNativeClassMethod);
+  type_add_method(&TypeType, "__instancecheck__", method_type_instancecheck);
+  type_add_method(&TypeType, "__subclasscheck__", method_type_subclasscheck);
+  type_add_method(&TypeType, "__subclasses__", method_type_subclasses);
   type_add_method(&TypeType, "__call__", method_type_call);
 }
 
