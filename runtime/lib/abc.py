@@ -30,8 +30,8 @@ def _is_abstract(value):
     return False
 
 
-# (Functions rather than subclasses of classmethod/staticmethod/property:
-# pyglass cannot subclass those yet.)
+# (Functions rather than CPython's subclasses of classmethod/staticmethod/
+# property: the objects they return behave the same.)
 def abstractclassmethod(callable):
     """Deprecated form of @classmethod @abstractmethod."""
     callable.__isabstractmethod__ = True
