@@ -728,8 +728,64 @@ Value generic_getattr(Value self, Str* name) {
   return attribute_error(self, type, name);
 }
 
+namespace {
+
+// The nearest class of t's bases chain that laid out slots.
+Type* slotted_ancestor(Type* t) {
+  while (is_heap_type(t) && !(t->flags & kTypeHasSlots)) t = t->base;
+  return t;
+}
+
+// Do instances of a and b keep the same slots at the same places? (The
+// same declaring classes, or classes declaring equal __slots__ on bases
+// that do.)
+bool same_slots(Type* a, Type* b) {
+  a = slotted_ancestor(a);
+  b = slotted_ancestor(b);
+  if (a == b) return true;
+  if (!is_heap_type(a) || !is_heap_type(b)) return false;
+  Str* key = str_intern("__slots__");
+  Value sa = dict_get_str(a->dict, key), sb = dict_get_str(b->dict, key);
+  if (sa.is_null() || sb.is_null()) return false;
+  int eq = obj_eq(sa, sb);
+  if (eq < 0) error_clear();
+  return eq == 1 && same_slots(a->base, b->base);
+}
+
+// obj.__class__ = cls: allowed between classes (heap types) whose
+// instances have the same layout, as CPython's compatible_for_assignment.
+int assign_class(Value self, Type* type, Value v) {
+  if (v.is_null()) {
+    raise(&TypeErrorType, "can't delete __class__ attribute");
+    return -1;
+  }
+  if (!is_type(v)) {
+    raise(&TypeErrorType, "__class__ must be set to a class, not '%s' object", type_name(v));
+    return -1;
+  }
+  Type* target = v.as<Type>();
+  if (!is_heap_type(type) || !is_heap_type(target)) {
+    raise(&TypeErrorType,
+          "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return -1;
+  }
+  if (target->static_base != type->static_base || target->instance_size != type->instance_size ||
+      target->dict_offset != type->dict_offset || !same_slots(target, type)) {
+    raise(&TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'",
+          target->name, type->name);
+    return -1;
+  }
+  self.obj()->type = target;
+  g_type_epoch++;  // cached method lookups keyed by the old class
+  return 0;
+}
+
+}  // namespace
+
 int generic_setattr(Value self, Str* name, Value v) {
   Type* type = type_of(self);
+  if (__builtin_expect(name->data[0] == '_', 0) && is_name(name, g_names.class_))
+    return assign_class(self, type, v);
   Value attr = type_lookup(type, name);
   if (!attr.is_null() && type_of(attr)->descr_set) return type_of(attr)->descr_set(attr, self, v);
   if (type->dict_offset) {
