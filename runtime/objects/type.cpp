@@ -350,6 +350,22 @@ Value method_object_init_subclass(Value cls, const Value*, size_t nargs, Tuple* 
   return None();
 }
 
+// object.__lt__ and friends: objects are not ordered by default.
+template <int kOp>
+Value method_object_order(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[4] = {"__lt__", "__le__", "__gt__", "__ge__"};
+  if (!check_nargs(kNames[kOp], nargs, kwnames, 1, 1)) return Value();
+  return NotImplemented();
+}
+
+// object.__sizeof__(): the bytes of the instance's own block.
+Value method_object_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__sizeof__", nargs, kwnames, 0, 0)) return Value();
+  if (!self.is_obj()) return int_from_i64(int64_t(sizeof(Object)));
+  uint32_t size = type_of(self)->instance_size;
+  return int_from_i64(int64_t(size > sizeof(Object) ? size : sizeof(Object)));
+}
+
 // object.__subclasshook__(sub): the default answer of abc's checks.
 Value method_object_subclasshook(Value, const Value*, size_t, Tuple*) { return NotImplemented(); }
 
@@ -503,6 +519,11 @@ void types_init() {
   type_add_method(&ObjectType, "__delattr__", method_object_delattr);
   type_add_method(&ObjectType, "__init_subclass__", method_object_init_subclass, kNativeClassMethod);
   type_add_method(&ObjectType, "__subclasshook__", method_object_subclasshook, kNativeClassMethod);
+  type_add_method(&ObjectType, "__lt__", method_object_order<0>);
+  type_add_method(&ObjectType, "__le__", method_object_order<1>);
+  type_add_method(&ObjectType, "__gt__", method_object_order<2>);
+  type_add_method(&ObjectType, "__ge__", method_object_order<3>);
+  type_add_method(&ObjectType, "__sizeof__", method_object_sizeof);
   type_add_method(&TypeType, "mro", method_type_mro);
   type_add_method(&TypeType, "__new__", method_type_new, kNativeStatic);
   type_add_method(&TypeType, "__init__", method_type_init);
