@@ -7,8 +7,8 @@ an alias whose repr is CPython's ("typing.List[int]"); TypeVar, Generic
 (class C(Generic[T])), Protocol, NamedTuple (functional form), cast,
 overload, final, no_type_check, get_type_hints (returns __annotations__),
 TYPE_CHECKING = False.
-Known gaps: isinstance() against aliases, typing.NamedTuple/TypedDict
-class syntax, ParamSpec/TypeVarTuple semantics.
+typing.NamedTuple also as a base class (class P(NamedTuple): x: int).
+Known gaps: isinstance() against aliases, TypedDict class syntax, ParamSpec/TypeVarTuple semantics.
 """
 
 TYPE_CHECKING = False
@@ -263,7 +263,7 @@ class Generic:
 
     def __class_getitem__(cls, params):
         # Generic[T] / Protocol[T] as a base class is the class itself
-        # (pyglass has no __mro_entries__ yet).
+        # (simpler than an alias with __mro_entries__; same MRO).
         if cls is Generic or cls is Protocol:
             return cls
         return _GenericAlias(cls, params)
@@ -324,11 +324,46 @@ class NewType:
         return "__main__." + self.__name__
 
 
-def NamedTuple(typename, fields=None):
-    """The functional form: NamedTuple("P", [("x", int), ("y", int)])."""
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """NamedTuple("P", [("x", int), ("y", int)]), or as a base class:
+    class P(NamedTuple): x: int; y: int = 0."""
     from collections import namedtuple
-    names = [name for name, _ in (fields or [])]
-    return namedtuple(typename, names)
+    if fields is None:
+        fields = kwargs.items()
+    fields = list(fields)
+    nt = namedtuple(typename, [name for name, _ in fields])
+    nt.__annotations__ = dict(fields)
+    return nt
+
+
+class _NamedTupleMeta(type):
+    # class P(NamedTuple): the body's annotations become the fields, its
+    # values their defaults, its methods the namedtuple's.
+    def __new__(mcls, typename, bases, ns):
+        from collections import namedtuple
+        types = ns.get("__annotations__", {})
+        defaults = []
+        for name in types:
+            if name in ns:
+                defaults.append(ns[name])
+            elif defaults:
+                s = "s" if len(defaults) > 1 else ""
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow "
+                                f"default field{s} {', '.join(list(types)[:len(defaults)])}")
+        nt = namedtuple(typename, list(types), defaults=defaults,
+                        module=ns.get("__module__"))
+        nt.__annotations__ = dict(types)
+        for key, value in ns.items():
+            if key in ("_make", "_asdict", "_replace", "_fields", "_field_defaults",
+                       "__new__", "__init__", "__getnewargs__", "__slots__"):
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in ("__module__", "__name__", "__annotations__") and key not in types:
+                setattr(nt, key, value)
+        return nt
+
+
+_NamedTupleBase = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
 
 
 def TypedDict(typename, fields=None, total=True):
