@@ -25,7 +25,7 @@ print(C.__dict__["m"].__get__(None, C) is C.__dict__["m"])
 sm = staticmethod(f); print(sm.__get__(None, C) is f)
 cm = classmethod(lambda cls: cls.__name__); print(cm.__get__(None, C)())
 import collections.abc
-print(isinstance([], collections.abc.Hashable))
+print(isinstance([], collections.abc.Hashable), isinstance(f, collections.abc.Hashable))
 class L(list): pass
 print(L.__hash__)
 try:

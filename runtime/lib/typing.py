@@ -264,7 +264,7 @@ class Generic:
 
     def __class_getitem__(cls, params):
         # Generic[T] / Protocol[T] as a base class is the class itself
-        # (pyglass has no __mro_entries__ yet).
+        # (simpler than an alias with __mro_entries__; same MRO).
         if cls is Generic or cls is Protocol:
             return cls
         return _GenericAlias(cls, params)
@@ -325,11 +325,18 @@ class NewType:
         return "__main__." + self.__name__
 
 
-def NamedTuple(typename, fields=None):
-    """The functional form: NamedTuple("P", [("x", int), ("y", int)])."""
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """NamedTuple("P", [("x", int), ("y", int)]), or as a base class:
+    class P(NamedTuple): x: int; y: int = 0."""
     from collections import namedtuple
-    names = [name for name, _ in (fields or [])]
-    return namedtuple(typename, names)
+    if fields is None:
+        fields = kwargs.items()
+    fields = list(fields)
+    nt = namedtuple(typename, [name for name, _ in fields])
+    nt.__annotations__ = dict(fields)
+    return nt
+
+
 
 
 class _NamedTupleMeta(type):

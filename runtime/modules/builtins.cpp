@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/layouts.h"
 #include "objects/bytes.h"
+#include "objects/class.h"
 #include "objects/complex.h"
 #include "objects/set.h"
 #include "objects/str_format.h"
@@ -330,6 +331,8 @@ static Value union_args(Value cls) { return obj_getattr_cstr(cls, "__args__"); }
 // CPython, a tuple is searched left to right and stops at the first match,
 // so a bad entry after a match is not reported.
 int isinstance_check(Value obj, Value cls) {
+  int hooked = metaclass_instancecheck(obj, cls);  // abc.ABCMeta and the like
+  if (hooked != kNoCheckHook) return hooked;
   if (is_type_object(cls)) return isinstance(obj, cls.as<Type>()) ? 1 : 0;
   if (is_tuple(cls)) {
     if (!enter_native_recursion(" in __instancecheck__")) return -1;
@@ -360,6 +363,8 @@ Value builtin_isinstance(Value, const Value* args, size_t nargs, Tuple* kwnames)
 // Same shape as isinstance_check; CPython checks arg 1 before arg 2 once cls
 // is neither a type nor a tuple.
 int issubclass_check(Value derived, Value cls) {
+  int hooked = metaclass_subclasscheck(derived, cls);
+  if (hooked != kNoCheckHook) return hooked;
   if (is_tuple(cls)) {
     if (!enter_native_recursion(" in __subclasscheck__")) return -1;
     Tuple* t = cls.as<Tuple>();

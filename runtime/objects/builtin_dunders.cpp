@@ -239,6 +239,13 @@ void builtin_dunders_init() {
   add_binop<&FrozenSetType, BinaryOp::Sub>("__sub__", "__rsub__");
   add_binop<&FrozenSetType, BinaryOp::Xor>("__xor__", "__rxor__");
 
+  // The set-like dict views compare by content: unhashable, like set.
+  for (Type* t : {&DictKeysType, &DictItemsType})
+    if (!t->dict) type_ready(t);
+  for (Type* t : {&DictKeysType, &DictItemsType})
+    if (dict_get_str(t->dict, str_intern("__hash__")).is_null())
+      dict_set_str(t->dict, str_intern("__hash__"), None());
+
   add(&FunctionType, "__get__", w_descr_get<&FunctionType>);
   add(&StaticMethodType, "__get__", w_descr_get<&StaticMethodType>);
   add(&ClassMethodType, "__get__", w_descr_get<&ClassMethodType>);

@@ -50,7 +50,7 @@ struct Dunders {
   Str* repr, *str, *hash, *bool_, *len, *getattr, *getattribute, *setattr, *delattr, *call,
       *iter, *next, *getitem, *setitem, *delitem, *contains, *get, *set, *delete_, *init, *new_,
       *init_subclass, *class_getitem, *set_name, *eq, *module, *qualname, *doc, *classcell,
-      *name, *metaclass, *slots, *prepare, *mro_entries, *orig_bases;
+      *name, *metaclass, *slots, *instancecheck, *subclasscheck, *prepare, *mro_entries, *orig_bases;
 };
 Dunders d;
 
@@ -714,6 +714,45 @@ Value type_new(Type* metatype, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) 
 
 Dict** detached_dict_slot(Object* obj) { return &g_detached_dicts[obj]; }
 
+namespace {
+
+int call_check_hook(Value cls, Str* name, Value arg, const char* where) {
+  Type* meta = type_of(cls);
+  if (!is_heap_type(meta)) return kNoCheckHook;  // type's own check (and tuples)
+  Value hook = type_lookup(meta, name);
+  if (!is_user_attr(hook)) return kNoCheckHook;
+  if (!enter_native_recursion(where)) return -1;
+  Value r = call_unbound(hook, cls, &arg, 1, nullptr);
+  leave_native_recursion();
+  if (r.is_null()) return -1;
+  return obj_truth(r);
+}
+
+}  // namespace
+
+int metaclass_instancecheck(Value obj, Value cls) {
+  if (is_type(cls) && type_of(obj) == cls.as<Type>()) return 1;  // CPython's shortcut
+  return call_check_hook(cls, d.instancecheck, obj, " in __instancecheck__");
+}
+
+int metaclass_subclasscheck(Value derived, Value cls) {
+  return call_check_hook(cls, d.subclasscheck, derived, " in __subclasscheck__");
+}
+
+Value type_subclasses_list(Type* type) {
+  Value out = Value(list_new(0));
+  Rooted keep(&out);
+  for (Type* t : g_heap_types) {
+    if (!t->bases) continue;
+    for (int64_t i = 0; i < t->bases->size; ++i)
+      if (t->bases->items[i] == Value(type)) {
+        if (list_append(out.as<List>(), Value(t)) < 0) return Value();
+        break;
+      }
+  }
+  return out;
+}
+
 void heap_type_update_slots(Type* type) {
   for (Type* t : g_heap_types)
     if (is_subtype(t, type)) update_slots(t);
@@ -957,6 +996,8 @@ void classes_init_names() {
   d.name = str_intern("__name__");
   d.metaclass = str_intern("metaclass");
   d.slots = str_intern("__slots__");
+  d.instancecheck = str_intern("__instancecheck__");
+  d.subclasscheck = str_intern("__subclasscheck__");
   d.prepare = str_intern("__prepare__");
   d.mro_entries = str_intern("__mro_entries__");
   d.orig_bases = str_intern("__orig_bases__");

@@ -42,6 +42,17 @@ Value member_descr_new(Type* owner, Str* name, uint32_t offset);
 bool slot_names(Value slots, Str* class_name, std::vector<Str*>* names, bool* wants_dict);
 void slots_init();
 
+// isinstance()/issubclass() through a metaclass's Python
+// __instancecheck__ / __subclasscheck__ (abc.ABCMeta's): 0 or 1, -1 on
+// error, or kNoCheckHook when type(cls) defines no such method (then the
+// built-in check applies).
+constexpr int kNoCheckHook = -2;
+int metaclass_instancecheck(Value obj, Value cls);
+int metaclass_subclasscheck(Value derived, Value cls);
+
+// type.__subclasses__(): the live classes that list `type` as a base.
+Value type_subclasses_list(Type* type);
+
 // The descriptor types (descriptors.cpp).
 extern Type StaticMethodType, ClassMethodType, PropertyType, SuperType;
 

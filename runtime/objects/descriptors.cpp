@@ -28,11 +28,35 @@ void wrapper_trace(Object* self, Visitor& v) {
   v.visit(Value(w->dict));
 }
 
+// Room for a subclass's dict and slots after the built-in struct.
+template <class T>
+T* alloc_descriptor(Type* type) {
+  return gc_new<T>(type, type->instance_size > sizeof(T) ? type->instance_size - sizeof(T) : 0);
+}
+
 Value wrapper_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_nargs(type->name, nargs, kwnames, 1, 1)) return Value();
-  MethodWrapper* w = gc_new<MethodWrapper>(type);
+  // A subclass is made empty, then its __init__ (ours or the user's,
+  // calling super().__init__(f)) fills it.
+  if (is_heap_type(type) && nargs == 0 && !kwnames) {
+    MethodWrapper* w = alloc_descriptor<MethodWrapper>(type);
+    w->callable = None();
+    return Value(w);
+  }
+  Type* base = is_heap_type(type) ? type->static_base : type;
+  if (kwnames && tuple_size(kwnames) > 0)
+    return raise(&TypeErrorType, "%s() takes no keyword arguments", base->name);
+  if (nargs != 1)
+    return raise(&TypeErrorType, "%s expected 1 argument, got %zu", base->name, nargs);
+  MethodWrapper* w = alloc_descriptor<MethodWrapper>(type);
   w->callable = args[0];
   return Value(w);
+}
+
+// staticmethod.__init__(f) / classmethod.__init__(f), for subclasses.
+Value wrapper_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs(type_of(self)->name, nargs, kwnames, 1, 1)) return Value();
+  self.as<MethodWrapper>()->callable = args[0];
+  return None();
 }
 
 Value wrapper_getattr(Value self, Str* name) {
@@ -97,7 +121,7 @@ void property_trace(Object* self, Visitor& v) {
 }
 
 Value property_make(Type* type, Value fget, Value fset, Value fdel, Value doc) {
-  Property* p = gc_new<Property>(type);
+  Property* p = alloc_descriptor<Property>(type);
   p->fget = fget.is_null() ? None() : fget;
   p->fset = fset.is_null() ? None() : fset;
   p->fdel = fdel.is_null() ? None() : fdel;
@@ -113,6 +137,23 @@ Value property_construct(Type* type, const Value* args, size_t nargs, Tuple* kwn
   if (!bind_args("property", args, nargs, kwnames, {"fget", "fset", "fdel", "doc"}, 0, out))
     return Value();
   return property_make(type, out[0], out[1], out[2], out[3]);
+}
+
+// property.__init__(fget=None, fset=None, fdel=None, doc=None): what a
+// subclass's __init__ reaches through super().__init__(...).
+Value property_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value out[4];
+  if (!bind_args("property", args, nargs, kwnames, {"fget", "fset", "fdel", "doc"}, 0, out))
+    return Value();
+  Rooted keep(&self);
+  Value fresh = property_make(&PropertyType, out[0], out[1], out[2], out[3]);
+  Property* src = fresh.as<Property>();
+  Property* p = self.as<Property>();
+  p->fget = src->fget;
+  p->fset = src->fset;
+  p->fdel = src->fdel;
+  p->doc = src->doc;
+  return None();
 }
 
 // "property 'x' of 'C' object has no getter" (the name once __set_name__
@@ -357,7 +398,7 @@ Type method_wrapper_type(const char* name) {
   t.gc_flags = kGcStatic;
   t.name = name;
   t.base = &ObjectType;
-  t.flags = kTypeBaseType;
+  t.flags = kTypeBaseType | kTypeNativeLayout;
   t.instance_size = sizeof(MethodWrapper);
   t.construct = wrapper_construct;
   t.getattr = wrapper_getattr;
@@ -387,6 +428,7 @@ Type PropertyType = [] {
   t.gc_flags = kGcStatic;
   t.name = "property";
   t.base = &ObjectType;
+  t.flags = kTypeBaseType | kTypeNativeLayout;
   t.instance_size = sizeof(Property);
   t.construct = property_construct;
   t.getattr = property_getattr;
@@ -418,6 +460,9 @@ void classes_init(Dict* builtins) {
     type_ready(t);
     dict_set_str(builtins, str_intern(t->name), Value(t));
   }
+  type_add_method(&PropertyType, "__init__", property_init);
+  type_add_method(&StaticMethodType, "__init__", wrapper_init);
+  type_add_method(&ClassMethodType, "__init__", wrapper_init);
   type_add_method(&PropertyType, "getter", property_getter);
   type_add_method(&PropertyType, "setter", property_setter);
   type_add_method(&PropertyType, "deleter", property_deleter);

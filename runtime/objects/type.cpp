@@ -350,6 +350,25 @@ Value method_object_init_subclass(Value cls, const Value*, size_t nargs, Tuple* 
   return None();
 }
 
+// object.__lt__ and friends: objects are not ordered by default.
+template <int kOp>
+Value method_object_order(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[4] = {"__lt__", "__le__", "__gt__", "__ge__"};
+  if (!check_nargs(kNames[kOp], nargs, kwnames, 1, 1)) return Value();
+  return NotImplemented();
+}
+
+// object.__sizeof__(): the bytes of the instance's own block.
+Value method_object_sizeof(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__sizeof__", nargs, kwnames, 0, 0)) return Value();
+  if (!self.is_obj()) return int_from_i64(int64_t(sizeof(Object)));
+  uint32_t size = type_of(self)->instance_size;
+  return int_from_i64(int64_t(size > sizeof(Object) ? size : sizeof(Object)));
+}
+
+// object.__subclasshook__(sub): the default answer of abc's checks.
+Value method_object_subclasshook(Value, const Value*, size_t, Tuple*) { return NotImplemented(); }
+
 // ---- methods of type ---------------------------------------------------------
 
 Value method_type_mro(Value self, const Value*, size_t nargs, Tuple* kwnames) {
@@ -376,6 +395,24 @@ Value method_type_init(Value, const Value*, size_t nargs, Tuple* kwnames) {
     return raise(&TypeErrorType, "type.__init__() takes no keyword arguments");
   if (nargs != 1 && nargs != 3) return raise(&TypeErrorType, "type.__init__() takes 1 or 3 arguments");
   return None();
+}
+
+// type.__instancecheck__(cls, obj) / type.__subclasscheck__(cls, sub):
+// the built-in checks, for a metaclass's override to fall back on.
+Value method_type_instancecheck(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__instancecheck__", nargs, kwnames, 1, 1)) return Value();
+  return Bool(isinstance(args[0], self.as<Type>()));
+}
+
+Value method_type_subclasscheck(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__subclasscheck__", nargs, kwnames, 1, 1)) return Value();
+  if (!is_type(args[0])) return raise(&TypeErrorType, "issubclass() arg 1 must be a class");
+  return Bool(is_subtype(args[0].as<Type>(), self.as<Type>()));
+}
+
+Value method_type_subclasses(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_nargs("__subclasses__", nargs, kwnames, 0, 0)) return Value();
+  return type_subclasses_list(self.as<Type>());
 }
 
 // type.__prepare__(name, bases, **kwds): the class body's namespace.
@@ -482,10 +519,19 @@ void types_init() {
   type_add_method(&ObjectType, "__setattr__", method_object_setattr);
   type_add_method(&ObjectType, "__delattr__", method_object_delattr);
   type_add_method(&ObjectType, "__init_subclass__", method_object_init_subclass, kNativeClassMethod);
+  type_add_method(&ObjectType, "__subclasshook__", method_object_subclasshook, kNativeClassMethod);
+  type_add_method(&ObjectType, "__lt__", method_object_order<0>);
+  type_add_method(&ObjectType, "__le__", method_object_order<1>);
+  type_add_method(&ObjectType, "__gt__", method_object_order<2>);
+  type_add_method(&ObjectType, "__ge__", method_object_order<3>);
+  type_add_method(&ObjectType, "__sizeof__", method_object_sizeof);
   type_add_method(&TypeType, "mro", method_type_mro);
   type_add_method(&TypeType, "__new__", method_type_new, kNativeStatic);
   type_add_method(&TypeType, "__init__", method_type_init);
   type_add_method(&TypeType, "__prepare__", method_type_prepare, kNativeClassMethod);
+  type_add_method(&TypeType, "__instancecheck__", method_type_instancecheck);
+  type_add_method(&TypeType, "__subclasscheck__", method_type_subclasscheck);
+  type_add_method(&TypeType, "__subclasses__", method_type_subclasses);
   type_add_method(&TypeType, "__call__", method_type_call);
 }
 
@@ -704,8 +750,64 @@ Value generic_getattr(Value self, Str* name) {
   return attribute_error(self, type, name);
 }
 
+namespace {
+
+// The nearest class of t's bases chain that laid out slots.
+Type* slotted_ancestor(Type* t) {
+  while (is_heap_type(t) && !(t->flags & kTypeHasSlots)) t = t->base;
+  return t;
+}
+
+// Do instances of a and b keep the same slots at the same places? (The
+// same declaring classes, or classes declaring equal __slots__ on bases
+// that do.)
+bool same_slots(Type* a, Type* b) {
+  a = slotted_ancestor(a);
+  b = slotted_ancestor(b);
+  if (a == b) return true;
+  if (!is_heap_type(a) || !is_heap_type(b)) return false;
+  Str* key = str_intern("__slots__");
+  Value sa = dict_get_str(a->dict, key), sb = dict_get_str(b->dict, key);
+  if (sa.is_null() || sb.is_null()) return false;
+  int eq = obj_eq(sa, sb);
+  if (eq < 0) error_clear();
+  return eq == 1 && same_slots(a->base, b->base);
+}
+
+// obj.__class__ = cls: allowed between classes (heap types) whose
+// instances have the same layout, as CPython's compatible_for_assignment.
+int assign_class(Value self, Type* type, Value v) {
+  if (v.is_null()) {
+    raise(&TypeErrorType, "can't delete __class__ attribute");
+    return -1;
+  }
+  if (!is_type(v)) {
+    raise(&TypeErrorType, "__class__ must be set to a class, not '%s' object", type_name(v));
+    return -1;
+  }
+  Type* target = v.as<Type>();
+  if (!is_heap_type(type) || !is_heap_type(target)) {
+    raise(&TypeErrorType,
+          "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return -1;
+  }
+  if (target->static_base != type->static_base || target->instance_size != type->instance_size ||
+      target->dict_offset != type->dict_offset || !same_slots(target, type)) {
+    raise(&TypeErrorType, "__class__ assignment: '%s' object layout differs from '%s'",
+          target->name, type->name);
+    return -1;
+  }
+  self.obj()->type = target;
+  g_type_epoch++;  // cached method lookups keyed by the old class
+  return 0;
+}
+
+}  // namespace
+
 int generic_setattr(Value self, Str* name, Value v) {
   Type* type = type_of(self);
+  if (__builtin_expect(name->data[0] == '_', 0) && is_name(name, g_names.class_))
+    return assign_class(self, type, v);
   Value attr = type_lookup(type, name);
   if (!attr.is_null() && type_of(attr)->descr_set) return type_of(attr)->descr_set(attr, self, v);
   if (type->dict_offset) {

@@ -3,9 +3,10 @@
 The classes can be subclassed and give the usual mixin methods (Mapping's
 get/keys/items/values/__contains__/__eq__, MutableMapping's pop/setdefault/
 update, Sequence's __iter__/__contains__/index/count/__reversed__, ...).
-Known gap: isinstance()/issubclass() against these ABCs only recognises
-their subclasses; built-in types (list, dict, ...) are not registered
-virtual subclasses, since pyglass has no __instancecheck__ yet.
+The classes use abc.ABCMeta: the one-method ABCs (Hashable, Iterable,
+Sized, Callable, ...) recognise any class defining their methods, and the
+built-in types are registered (isinstance([], Sequence) is True).
+Known gap: the Set mixin methods (__le__, __and__, ...) are not provided.
 """
 
 __all__ = ["Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized",
@@ -15,71 +16,256 @@ __all__ = ["Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized
            "AsyncIterable", "AsyncIterator"]
 
 
-class Hashable:
+from abc import ABCMeta, abstractmethod
+
+
+def _check_methods(C, *methods):
+    # Does some class of C's MRO define each method (and not as None)?
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Hashable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
     def __hash__(self):
         return 0
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Hashable:
+            return _check_methods(C, "__hash__")
+        return NotImplemented
 
-class Iterable:
+
+class Awaitable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, "__await__", "send", "throw", "close")
+        return NotImplemented
+
+
+class AsyncIterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
+
+
+class Iterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
     def __iter__(self):
         while False:
             yield None
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterable:
+            return _check_methods(C, "__iter__")
+        return NotImplemented
+
 
 class Iterator(Iterable):
+    __slots__ = ()
+
+    @abstractmethod
     def __next__(self):
         raise StopIteration
 
     def __iter__(self):
         return self
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterator:
+            return _check_methods(C, "__iter__", "__next__")
+        return NotImplemented
+
 
 class Reversible(Iterable):
-    pass
+    __slots__ = ()
+
+    @abstractmethod
+    def __reversed__(self):
+        while False:
+            yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Reversible:
+            return _check_methods(C, "__reversed__", "__iter__")
+        return NotImplemented
 
 
 class Generator(Iterator):
-    pass
+    __slots__ = ()
+
+    def __next__(self):
+        return self.send(None)
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("generator ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Generator:
+            return _check_methods(C, "__iter__", "__next__", "send", "throw", "close")
+        return NotImplemented
 
 
-class Sized:
+class Sized(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
     def __len__(self):
         return 0
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return _check_methods(C, "__len__")
+        return NotImplemented
 
-class Container:
+
+class Container(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
     def __contains__(self, x):
         return False
 
-
-class Callable:
-    def __call__(self):
-        return False
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Container:
+            return _check_methods(C, "__contains__")
+        return NotImplemented
 
 
 class Collection(Sized, Iterable, Container):
-    pass
+    __slots__ = ()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Collection:
+            return _check_methods(C, "__len__", "__iter__", "__contains__")
+        return NotImplemented
 
 
-class Awaitable:
-    pass
+class Callable(metaclass=ABCMeta):
+    __slots__ = ()
 
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
 
-class Coroutine(Awaitable):
-    pass
-
-
-class AsyncIterable:
-    pass
-
-
-class AsyncIterator(AsyncIterable):
-    pass
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Callable:
+            return _check_methods(C, "__call__")
+        return NotImplemented
 
 
 class Sequence(Reversible, Collection):
+    @abstractmethod
     def __getitem__(self, index):
         raise IndexError
+
+    @abstractmethod
+    def __len__(self):
+        return 0
 
     def __iter__(self):
         i = 0
@@ -122,6 +308,15 @@ class Sequence(Reversible, Collection):
 
 
 class MutableSequence(Sequence):
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
     def insert(self, index, value):
         raise IndexError
 
@@ -168,6 +363,7 @@ class MutableSet(Set):
 
 
 class Mapping(Collection):
+    @abstractmethod
     def __getitem__(self, key):
         raise KeyError
 
@@ -251,6 +447,14 @@ class ValuesView(MappingView, Collection):
 
 
 class MutableMapping(Mapping):
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
+
     __marker = object()
 
     def pop(self, key, default=__marker):
@@ -280,7 +484,7 @@ class MutableMapping(Mapping):
         except KeyError:
             pass
 
-    def update(self, other=()):
+    def update(self, other=(), /, **kwds):
         if isinstance(other, (Mapping, dict)):
             for key in other:
                 self[key] = other[key]
@@ -290,6 +494,8 @@ class MutableMapping(Mapping):
         else:
             for key, value in other:
                 self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
 
     def setdefault(self, key, default=None):
         try:
@@ -309,3 +515,35 @@ def _class_getitem(cls, params):
 for _root in (Hashable, Iterable, Sized, Container, Callable, Awaitable, AsyncIterable):
     _root.__class_getitem__ = classmethod(_class_getitem)
 del _root
+
+
+# The built-in types, as virtual subclasses.
+def _type_of_iter(x):
+    return type(iter(x))
+
+
+for _t in (tuple, str, range, bytes):
+    Sequence.register(_t)
+for _t in (list, bytearray):
+    MutableSequence.register(_t)
+Set.register(frozenset)
+MutableSet.register(set)
+MutableMapping.register(dict)
+Reversible.register(dict)
+KeysView.register(type({}.keys()))
+ItemsView.register(type({}.items()))
+ValuesView.register(type({}.values()))
+for _x in ([], (), "", b"", bytearray(), {}, {}.keys(), {}.values(), {}.items(), set(),
+           frozenset(), range(0), reversed([]), zip(), map(len, []), filter(None, []),
+           enumerate([])):
+    Iterator.register(_type_of_iter(_x))
+Generator.register(type((lambda: (yield))()))
+
+
+def _a_function():
+    pass
+
+
+for _t in (type(_a_function), type(len), type([].append), type(Sized.__subclasshook__), type):
+    Callable.register(_t)
+del _t, _x
