@@ -20,6 +20,15 @@ def add(a, b):
     Traceback (most recent call last):
         ...
     TypeError: unsupported operand type(s) for +: 'int' and 'str'
+    >>> add(1, ValueError("two\\nlines")) # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      File "<doctest>", line 1, in <module>
+    TypeError: unsupported operand type(s) for +: 'int' and '...'
+    >>> raise ValueError("first\\nsecond")
+    Traceback (most recent call last):
+        ...
+    ValueError: first
+    second
     >>> x = add(1, 2)
     >>> x
     3

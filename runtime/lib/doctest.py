@@ -195,8 +195,13 @@ class _Runner:
             if exc_line is None:
                 ok = _matches(want, got, flags)
             elif want.startswith("Traceback (most recent call last):"):
-                lines = [l for l in want.split("\n") if l and not l.startswith((" ", "\t"))]
-                want_exc = lines[-1] + "\n" if len(lines) > 1 else ""
+                # The exception text is everything after the header and
+                # the indented stack lines (it may span several lines).
+                lines = want.split("\n")[1:]
+                k = 0
+                while k < len(lines) and lines[k][:1] in (" ", "\t"):
+                    k += 1
+                want_exc = "\n".join(lines[k:])
                 ok = _matches(want_exc, exc_line, flags)
                 if not ok and flags & IGNORE_EXCEPTION_DETAIL:
                     ok = want_exc.split(":")[0].split(".")[-1] == exc_line.split(":")[0].split(".")[-1]
