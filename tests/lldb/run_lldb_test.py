@@ -620,33 +620,42 @@ def run_installed_check(args, c, work):
 # ----------------------------------------------------------------- main
 
 def run_threads_check(args, c, work):
-    """threads_deadlock.py live and on a gcore: py-threads prints every
-    thread with its tid, name and state, exactly as pyglass-stack does, and
-    matches threads_deadlock.expected."""
+    """A thread scenario (threads_deadlock by default; threads_event,
+    threads_busy) live and on a gcore: py-threads prints every thread with
+    its tid, name and state and matches SCENARIO.expected; it is exactly
+    what pyglass-stack prints for the same target (live: both attach in
+    turn, so only for scenarios whose threads are parked; gcore: always)."""
     import run_thread_scenario as rts
+    scenario = args.scenario or "threads_deadlock"
     expected = rts.load_expected(os.path.join(args.repo, "corpora", "scenarios",
-                                              "threads_deadlock.expected"), args.repo)
+                                              scenario + ".expected"), args.repo)
     binary = os.path.abspath(args.pyglass)
     proc = rs.spawn([binary, os.path.join(args.repo, "corpora", "scenarios",
-                                          "threads_deadlock.py")], work)
-    rts.wait_ready_line(proc, "threads_deadlock.py")
+                                          scenario + ".py")], work)
+    rts.wait_ready_line(proc, scenario + ".py")
     rts.settle(args, proc.pid, expected)
+    parked = scenario != "threads_busy"
     rc, stack_text, err = rs.run_tool([args.stack, "pid", str(proc.pid)])
     c.expect("threads: pyglass-stack exit status 0", rc == 0, err)
-    want = "\n".join(stack_text.splitlines()[1:])  # without the Process line
+    live_want = "\n".join(stack_text.splitlines()[1:])  # without the Process line
     core = os.path.join(work, "threads.core")
     rs.gcore(proc.pid, core)
-    for label, target in (("live", ["-p", str(proc.pid)]), ("gcore", ["-c", core, binary])):
+    rc, core_text, err = rs.run_tool([args.stack, "core", core, "--exe", binary])
+    c.expect("threads: pyglass-stack core exit status 0", rc == 0, err)
+    core_want = "\n".join(core_text.splitlines()[1:])
+    for label, target, want in (("live", ["-p", str(proc.pid)], live_want if parked else None),
+                                ("gcore", ["-c", core, binary], core_want)):
         rc, segments, raw = run_lldb(args, target, ["py-threads"])
         if rc != 0:
             c.fail("threads %s: lldb exit status" % label, "status %d:\n%s" % (rc, rs.tail(raw)))
             continue
         got = session_outputs(c, "threads " + label, segments, ["py-threads"])[0]
         problems = rts.report_problems(got, expected)
-        c.expect("threads %s: py-threads matches threads_deadlock.expected" % label,
+        c.expect("threads %s: py-threads matches %s.expected" % (label, scenario),
                  not problems, "\n".join(problems) + "\n" + rs.tail(got, 40))
-        c.expect("threads %s: py-threads = pyglass-stack pid" % label, got.strip() == want.strip(),
-                 diff_text(want.strip(), got.strip()))
+        if want is not None:
+            c.expect("threads %s: py-threads = pyglass-stack" % label, got.strip() == want.strip(),
+                     diff_text(want.strip(), got.strip()))
     c.check_untouched("threads: the process runs, untraced", proc)
 
 
