@@ -118,9 +118,22 @@ void gc_note_external(int64_t delta_bytes) {
 
 void gc_add_root_tracer(RootTracer tracer) { root_tracers().push_back(tracer); }
 
-static void free_object(Object* o) {
-  if (o->type->finalize) o->type->finalize(o);
-  pool_free(o, (o->gc_flags & kGcSizeClassMask) >> kGcSizeClassShift);
+// Freeing happens in two passes over the dead objects: every finalizer
+// first, then the memory. A dead instance's type may be dead too (a class
+// and its last instances go together, in any list order, e.g. after
+// `obj.__class__ = D` with D newer than obj), and finalizers read their
+// object's type: no object's memory may be reused before they all ran.
+static void finalize_objects(Object* dead) {
+  for (Object* o = dead; o; o = o->gc_next)
+    if (o->type->finalize) o->type->finalize(o);
+}
+
+static void free_objects(Object* dead) {
+  while (dead) {
+    Object* next = dead->gc_next;
+    pool_free(dead, (dead->gc_flags & kGcSizeClassMask) >> kGcSizeClassShift);
+    dead = next;
+  }
 }
 
 int64_t gc_collect() {
@@ -136,6 +149,7 @@ int64_t gc_collect() {
   }
   int64_t freed = 0;
   int64_t live_bytes = 0;
+  Object* dead = nullptr;
   Object** link = &g_all_objects;
   while (Object* o = *link) {
     if (o->gc_flags & kGcMarked) {
@@ -144,10 +158,13 @@ int64_t gc_collect() {
       link = &o->gc_next;
     } else {
       *link = o->gc_next;
-      free_object(o);
+      o->gc_next = dead;
+      dead = o;
       freed++;
     }
   }
+  finalize_objects(dead);
+  free_objects(dead);
   s.objects -= freed;
   s.collections++;
   s.allocs_since_collect = 0;
@@ -161,13 +178,10 @@ int64_t gc_collect() {
 }
 
 void gc_free_all() {
-  Object* o = g_all_objects;
+  Object* all = g_all_objects;
   g_all_objects = nullptr;
-  while (o) {
-    Object* next = o->gc_next;
-    free_object(o);
-    o = next;
-  }
+  finalize_objects(all);
+  free_objects(all);
   gc_stats().objects = 0;
   pool_release_all();
 }
