@@ -324,6 +324,21 @@ class Compiler {
 
   // ---- units --------------------------------------------------------------
 
+  // The slots of a function's or class body's cells and free variables (the
+  // frees one contiguous block, in the closure tuple's order), then the
+  // prologue that makes the cells and copies the closure in.
+  void add_cells_and_frees(Scope* scope) {
+    std::vector<int> cells;
+    for (const std::string& n : scope->cellvars) cells.push_back(add_local(n, kLocalCell));
+    int first_free = -1;
+    for (const std::string& n : scope->freevars) {
+      int idx = add_local(n, kLocalFree);
+      if (first_free < 0) first_free = idx;
+    }
+    for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
+    if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
+  }
+
   void push_unit(Scope* scope, const std::string& name, const std::string& qualname, int line) {
     auto u = std::make_unique<Unit>();
     u->scope = scope;
@@ -352,29 +367,13 @@ class Compiler {
       // Cells (a parameter that is captured keeps its slot) and free
       // variables (one contiguous block, in the closure tuple's order),
       // then the prologue that makes the cells and copies the closure in.
-      std::vector<int> cells;
-      for (const std::string& n : scope->cellvars) cells.push_back(add_local(n, kLocalCell));
-      int first_free = -1;
-      for (const std::string& n : scope->freevars) {
-        int idx = add_local(n, kLocalFree);
-        if (first_free < 0) first_free = idx;
-      }
-      for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
-      if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
+      add_cells_and_frees(scope);
     } else if (scope->kind == ScopeKind::Class) {
       // A class body keeps its names in the namespace dict; its only cell
       // is `__class__` (for super()), its free variables are those of
       // enclosing functions that the body or its methods use.
       unit().flags |= kCodeClassBody;
-      std::vector<int> cells;
-      for (const std::string& n : scope->cellvars) cells.push_back(add_local(n, kLocalCell));
-      int first_free = -1;
-      for (const std::string& n : scope->freevars) {
-        int idx = add_local(n, kLocalFree);
-        if (first_free < 0) first_free = idx;
-      }
-      for (int idx : cells) emit(OP_MAKE_CELL, uint32_t(idx));
-      if (first_free >= 0) emit(OP_COPY_FREE_VARS, uint32_t(first_free));
+      add_cells_and_frees(scope);
     } else if (!scope->cellvars.empty() || !scope->freevars.empty()) {
       Loc loc{line, 0, line, 0};
       error("pyglass does not support closures over module scopes", loc);
